@@ -1,0 +1,68 @@
+package org.safesteps.content;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.safesteps.localization.LocalizationCatalog;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-reads {@code content/} and {@code localization/}, imports them into MongoDB and puts them
+ * in service. Imports run one at a time. If any file is invalid, or the import cannot be stored,
+ * the content in service is left untouched.
+ */
+@Component
+public class ContentImport implements DisposableBean {
+
+	private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(2);
+
+	private final ContentLoader loader;
+
+	private final ContentImporter importer;
+
+	private final ContentCatalog catalog;
+
+	private final LocalizationCatalog localization;
+
+	private final Scheduler oneAtATime = Schedulers.newBoundedElastic(1, 16, "content-import");
+
+	ContentImport(ContentLoader loader, ContentImporter importer, ContentCatalog catalog,
+			LocalizationCatalog localization) {
+		this.loader = loader;
+		this.importer = importer;
+		this.catalog = catalog;
+		this.localization = localization;
+	}
+
+	/** Loads, imports and activates; fails with an {@code InvalidContentException} naming the bad file. */
+	public Mono<ImportReport> reimport() {
+		return Mono.fromCallable(() -> {
+			LocalizationCatalog.State locales = this.localization.prepare();
+			ContentSnapshot snapshot = this.loader.load(locales);
+			ContentImporter.Result result = this.importer.importSnapshot(snapshot).block(IMPORT_TIMEOUT);
+			this.localization.activate(locales);
+			this.catalog.activate(snapshot, result.versions());
+			return result.report();
+		}).subscribeOn(this.oneAtATime);
+	}
+
+	/** Puts the files in service without MongoDB, for when it cannot be reached at start-up. */
+	Mono<Void> serveWithoutImport() {
+		return Mono.<Void>fromRunnable(() -> {
+			LocalizationCatalog.State locales = this.localization.prepare();
+			ContentSnapshot snapshot = this.loader.load(locales);
+			this.localization.activate(locales);
+			this.catalog.activate(snapshot, ContentVersions.unversioned(snapshot));
+		}).subscribeOn(this.oneAtATime);
+	}
+
+	@Override
+	public void destroy() {
+		this.oneAtATime.dispose();
+	}
+
+}

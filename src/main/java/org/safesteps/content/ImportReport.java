@@ -1,0 +1,19 @@
+package org.safesteps.content;
+
+import java.util.List;
+
+/**
+ * What one import changed.
+ *
+ * @param version the content version after the import; apps pass it back as {@code since}
+ * @param hash digest of all content at that version
+ * @param unchanged how many items were already current
+ */
+public record ImportReport(int version, String hash, List<String> added, List<String> changed, List<String> removed,
+		int unchanged) {
+
+	public boolean changedAnything() {
+		return !this.added.isEmpty() || !this.changed.isEmpty() || !this.removed.isEmpty();
+	}
+
+}

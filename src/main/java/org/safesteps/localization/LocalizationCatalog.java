@@ -1,0 +1,277 @@
+package org.safesteps.localization;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import tools.jackson.databind.JsonNode;
+
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.InvalidContentException;
+import org.safesteps.platform.ProblemType;
+import org.safesteps.platform.YamlFiles;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The supported locales, locale negotiation along BCP 47 fallback chains, and the UI strings
+ * (problem titles, notification templates) formatted with ICU MessageFormat.
+ */
+@Component
+public class LocalizationCatalog {
+
+	private static final int NEGOTIATION_CACHE_LIMIT = 2048;
+
+	private final LocalizationProperties properties;
+
+	private final AtomicReference<State> state = new AtomicReference<>();
+
+	private final Map<String, ResolvedLocale> acceptLanguageCache = new ConcurrentHashMap<>();
+
+	LocalizationCatalog(LocalizationProperties properties) {
+		this.properties = properties;
+		activate(prepare());
+	}
+
+	/** Reads and checks every locale's UI strings without changing what is served. */
+	public State prepare() {
+		Path base = this.properties.directory();
+		JsonNode index = YamlFiles.read(base, base.resolve("locales.yaml"));
+		String source = text(index, "source", "locales.yaml");
+		List<LocaleDescriptor> locales = new ArrayList<>();
+		Map<String, UiStrings> ui = new LinkedHashMap<>();
+		for (JsonNode entry : index.path("locales")) {
+			String tag = text(entry, "tag", "locales.yaml");
+			try {
+				tag = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+			}
+			catch (IllformedLocaleException ex) {
+				throw new InvalidContentException("locales.yaml", "/locales", "'" + tag + "' is not a BCP 47 tag");
+			}
+			locales.add(new LocaleDescriptor(tag, text(entry, "name", "locales.yaml")));
+			ui.put(tag, readUiStrings(base, tag));
+		}
+		if (!ui.containsKey(source)) {
+			throw new InvalidContentException("locales.yaml", "/source", "the source locale must be listed");
+		}
+		UiStrings sourceStrings = ui.get(source);
+		ui.forEach((tag, strings) -> strings.strings().keySet().forEach(key -> {
+			if (!sourceStrings.strings().containsKey(key)) {
+				throw new InvalidContentException(tag + "/ui.yaml", "/strings/" + key,
+						"the key is not in the source language's ui.yaml");
+			}
+		}));
+		return new State(source, List.copyOf(locales), Map.copyOf(ui));
+	}
+
+	public void activate(State next) {
+		this.state.set(next);
+		this.acceptLanguageCache.clear();
+	}
+
+	public String sourceLocale() {
+		return this.state.get().source();
+	}
+
+	public List<LocaleDescriptor> locales() {
+		return this.state.get().locales();
+	}
+
+	public List<String> supportedTags() {
+		return this.state.get().locales().stream().map(LocaleDescriptor::tag).toList();
+	}
+
+	public boolean isSupported(String tag) {
+		return this.state.get().ui().containsKey(tag);
+	}
+
+	public UiStrings uiStrings(String tag) {
+		return this.state.get().ui().get(tag);
+	}
+
+	/**
+	 * The locale for a request: an explicit {@code ?locale=} must name a supported locale (or a
+	 * more specific tag of one, like {@code th-TH}); {@code Accept-Language} falls back silently
+	 * to the source language.
+	 * @throws ApiProblem 400 {@code unknown-locale} for an explicit locale that is malformed or
+	 * not supported
+	 */
+	public ResolvedLocale negotiate(String explicitLocale, String acceptLanguage) {
+		if (explicitLocale != null) {
+			return resolveExplicit(explicitLocale);
+		}
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return resolved(sourceLocale());
+		}
+		ResolvedLocale cached = this.acceptLanguageCache.get(acceptLanguage);
+		if (cached != null) {
+			return cached;
+		}
+		ResolvedLocale result = resolveAcceptLanguage(acceptLanguage);
+		if (this.acceptLanguageCache.size() < NEGOTIATION_CACHE_LIMIT) {
+			this.acceptLanguageCache.put(acceptLanguage, result);
+		}
+		return result;
+	}
+
+	public ResolvedLocale negotiate(ServerWebExchange exchange) {
+		return negotiate(exchange.getRequest().getQueryParams().getFirst("locale"),
+				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+	}
+
+	/** Like {@link #negotiate} but never fails: for error responses, which must always be written. */
+	public ResolvedLocale negotiateLeniently(String explicitLocale, String acceptLanguage) {
+		if (explicitLocale != null) {
+			Optional<String> supported = supportedAncestor(explicitLocale);
+			if (supported.isPresent()) {
+				return resolved(supported.get());
+			}
+		}
+		return negotiate(null, acceptLanguage);
+	}
+
+	public ResolvedLocale resolveExplicit(String tag) {
+		return supportedAncestor(tag).map(this::resolved)
+			.orElseThrow(() -> new ApiProblem(ProblemType.UNKNOWN_LOCALE,
+					Map.of("locale", tag, "supported", String.join(", ", supportedTags())),
+					Map.of("supportedLocales", supportedTags())));
+	}
+
+	/**
+	 * Formats a UI string in the first locale of the chain that has it.
+	 */
+	public String format(ResolvedLocale locale, String key, Map<String, Object> arguments) {
+		State current = this.state.get();
+		for (String tag : locale.fallbackChain()) {
+			UiStrings strings = current.ui().get(tag);
+			String pattern = (strings != null) ? strings.strings().get(key) : null;
+			if (pattern != null) {
+				return new MessageFormat(pattern, new ULocale(tag)).format(arguments);
+			}
+		}
+		return key;
+	}
+
+	private ResolvedLocale resolveAcceptLanguage(String header) {
+		List<Locale.LanguageRange> ranges;
+		try {
+			ranges = Locale.LanguageRange.parse(header);
+		}
+		catch (IllegalArgumentException ex) {
+			return resolved(sourceLocale());
+		}
+		for (Locale.LanguageRange range : ranges) {
+			if (range.getWeight() <= 0 || range.getRange().equals("*")) {
+				continue;
+			}
+			Optional<String> supported = supportedAncestor(range.getRange());
+			if (supported.isPresent()) {
+				return resolved(supported.get());
+			}
+		}
+		return resolved(sourceLocale());
+	}
+
+	private Optional<String> supportedAncestor(String tag) {
+		String canonical;
+		try {
+			canonical = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+		}
+		catch (IllformedLocaleException ex) {
+			return Optional.empty();
+		}
+		if (canonical.isEmpty() || canonical.equals("und")) {
+			return Optional.empty();
+		}
+		for (String candidate : truncations(canonical)) {
+			for (String supported : supportedTags()) {
+				if (supported.equalsIgnoreCase(candidate)) {
+					return Optional.of(supported);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private ResolvedLocale resolved(String tag) {
+		List<String> chain = new ArrayList<>();
+		for (String candidate : truncations(tag)) {
+			if (isSupported(candidate) && !chain.contains(candidate)) {
+				chain.add(candidate);
+			}
+		}
+		if (!chain.contains(sourceLocale())) {
+			chain.add(sourceLocale());
+		}
+		return new ResolvedLocale(tag, List.copyOf(chain));
+	}
+
+	/** {@code fil-PH} gives {@code fil-PH, fil}; {@code zh-Hant-TW} gives {@code zh-Hant-TW, zh-Hant, zh}. */
+	static List<String> truncations(String tag) {
+		List<String> result = new ArrayList<>();
+		String current = tag;
+		while (!current.isEmpty()) {
+			result.add(current);
+			int dash = current.lastIndexOf('-');
+			current = (dash > 0) ? current.substring(0, dash) : "";
+		}
+		return result;
+	}
+
+	private UiStrings readUiStrings(Path base, String tag) {
+		Path file = base.resolve(tag).resolve("ui.yaml");
+		String name = tag + "/ui.yaml";
+		if (!Files.isRegularFile(file)) {
+			throw new InvalidContentException(name, "/", "every listed locale needs its UI strings");
+		}
+		JsonNode node = YamlFiles.read(base, file);
+		String status = text(node, "status", name);
+		if (!status.equals("draft") && !status.equals("reviewed")) {
+			throw new InvalidContentException(name, "/status", "must be draft or reviewed");
+		}
+		Map<String, String> strings = new LinkedHashMap<>();
+		for (var property : node.path("strings").properties()) {
+			JsonNode value = property.getValue();
+			if (!value.isString() || value.stringValue().isBlank()) {
+				throw new InvalidContentException(name, "/strings/" + property.getKey(), "must be a non-empty string");
+			}
+			try {
+				new MessageFormat(value.stringValue(), new ULocale(tag));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidContentException(name, "/strings/" + property.getKey(),
+						"not a valid ICU message: " + ex.getMessage());
+			}
+			strings.put(property.getKey(), value.stringValue());
+		}
+		return new UiStrings(status, Map.copyOf(strings));
+	}
+
+	private static String text(JsonNode node, String field, String file) {
+		JsonNode value = node.path(field);
+		if (!value.isString() || value.stringValue().isBlank()) {
+			throw new InvalidContentException(file, "/" + field, "must be a non-empty string");
+		}
+		return value.stringValue();
+	}
+
+	/** What is served: the source locale, the locale list and each locale's UI strings. */
+	public record State(String source, List<LocaleDescriptor> locales, Map<String, UiStrings> ui) {
+	}
+
+	/** One locale's UI strings and their review status. */
+	public record UiStrings(String status, Map<String, String> strings) {
+	}
+
+}

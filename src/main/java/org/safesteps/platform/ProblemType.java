@@ -1,0 +1,52 @@
+package org.safesteps.platform;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem the API answers with. The {@code type} URI and the slug are stable: clients may
+ * switch on them. Titles and details are localised from the UI strings {@code problem.<slug>.*}.
+ */
+public enum ProblemType {
+
+	NOT_FOUND("not-found", HttpStatus.NOT_FOUND),
+	VALIDATION("validation", HttpStatus.BAD_REQUEST),
+	MALFORMED("malformed", HttpStatus.BAD_REQUEST),
+	UNKNOWN_LOCALE("unknown-locale", HttpStatus.BAD_REQUEST),
+	OPERATOR_REJECTED("operator-rejected", HttpStatus.BAD_REQUEST),
+	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
+	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
+	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),
+	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+	INVALID_CONTENT("invalid-content", HttpStatus.UNPROCESSABLE_CONTENT),
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
+	SERVER_ERROR("server-error", HttpStatus.INTERNAL_SERVER_ERROR),
+	DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+	public static final String BASE = "https://safesteps.org/problems/";
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	ProblemType(String slug, HttpStatus status) {
+		this.slug = slug;
+		this.status = status;
+	}
+
+	public String slug() {
+		return this.slug;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public URI uri() {
+		return URI.create(BASE + this.slug);
+	}
+
+}

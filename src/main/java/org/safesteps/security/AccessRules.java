@@ -1,0 +1,37 @@
+package org.safesteps.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+
+/**
+ * Who may call what. The README's authorisation matrix lists the same rules, and
+ * {@code AuthorizationMatrixTest} checks every cell with real signed tokens.
+ */
+final class AccessRules {
+
+	private AccessRules() {
+	}
+
+	static void apply(AuthorizeExchangeSpec exchanges) {
+		exchanges
+			.pathMatchers(HttpMethod.GET, "/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*",
+					"/v1/bundles/*", "/v1/locales", "/v1/help")
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, "/v1/openapi.yaml", "/docs", "/docs/**", "/webjars/**",
+					"/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.pathMatchers(HttpMethod.POST, "/v1/quizzes/*/attempts")
+			.hasRole(Role.LEARNER.name())
+			.pathMatchers(HttpMethod.GET, "/v1/me/progress")
+			.hasRole(Role.LEARNER.name())
+			.pathMatchers(HttpMethod.DELETE, "/v1/me")
+			.hasRole(Role.LEARNER.name())
+			.pathMatchers(HttpMethod.GET, "/v1/me")
+			.authenticated()
+			.pathMatchers(HttpMethod.POST, "/v1/admin/content/import")
+			.hasAnyRole(Role.CONTENT_MANAGER.name(), Role.ADMIN.name())
+			.anyExchange()
+			.authenticated();
+	}
+
+}

@@ -1,0 +1,204 @@
+package org.safesteps.security;
+
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.ProblemResponseWriter;
+import org.safesteps.platform.ProblemType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * One filter chain. Two issuers are trusted side by side: Firebase for learners and the
+ * institutional OIDC issuer for staff; each token is checked for issuer, audience, expiry,
+ * not-before and an RS256 or ES256 signature. Reading content needs no token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	static final String LOCAL_LEARNER_PROJECT = "safesteps-local";
+
+	static final String LOCAL_STAFF_ISSUER = "https://staff.safesteps.local";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			JwtIssuerReactiveAuthenticationManagerResolver issuers, ProblemResponseWriter problems) {
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+			.authorizeExchange(AccessRules::apply)
+			.oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers)
+				.authenticationEntryPoint((exchange, ex) -> unauthorized(problems, exchange, ex))
+				.accessDeniedHandler((exchange, ex) -> forbidden(problems, exchange)))
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((exchange, ex) -> unauthorized(problems, exchange, ex))
+				.accessDeniedHandler((exchange, ex) -> forbidden(problems, exchange)));
+		return http.build();
+	}
+
+	@Bean
+	JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers(SecurityProperties properties,
+			Environment environment) {
+		boolean dev = properties.devIssuer().enabled();
+		if (dev && !environment.acceptsProfiles(Profiles.of("local"))) {
+			throw new IllegalStateException(
+					"safesteps.security.dev-issuer.enabled is only allowed in the 'local' profile; refusing to start");
+		}
+		RSAPublicKey devKey = dev ? DevIssuerKeys.publicKey(properties.devIssuer().keyDirectory()) : null;
+		Map<String, Mono<ReactiveAuthenticationManager>> managers = new java.util.HashMap<>();
+
+		String projectId = dev ? LOCAL_LEARNER_PROJECT : properties.learner().firebaseProjectId();
+		if (projectId == null || projectId.isBlank()) {
+			throw new IllegalStateException("Set safesteps.security.learner.firebase-project-id (FIREBASE_PROJECT_ID)");
+		}
+		String learnerIssuer = "https://securetoken.google.com/" + projectId;
+		ReactiveJwtDecoder learnerDecoder = decoder(dev ? null : properties.learner().jwkSetUri(), devKey,
+				validators(properties, learnerIssuer, projectId));
+		managers.put(learnerIssuer, Mono.just(manager(learnerDecoder, jwt -> List.of(
+				new SimpleGrantedAuthority(Role.LEARNER.authority())))));
+
+		String staffIssuer = dev ? LOCAL_STAFF_ISSUER : properties.staff().issuer();
+		if (staffIssuer != null && !staffIssuer.isBlank()) {
+			String jwkSetUri = properties.staff().jwkSetUri();
+			if (!dev && (jwkSetUri == null || jwkSetUri.isBlank())) {
+				throw new IllegalStateException("Set safesteps.security.staff.jwk-set-uri for the staff issuer");
+			}
+			ReactiveJwtDecoder staffDecoder = decoder(dev ? null : jwkSetUri, devKey,
+					validators(properties, staffIssuer, properties.staff().audience()));
+			managers.put(staffIssuer, Mono.just(manager(staffDecoder, jwt -> staffAuthorities(jwt, properties))));
+		}
+		log.info("Trusting learner tokens from {}{}{}", learnerIssuer,
+				managers.size() > 1 ? " and staff tokens from " + staffIssuer : " (no staff issuer configured)",
+				dev ? ", signed by the local dev key" : "");
+		return new JwtIssuerReactiveAuthenticationManagerResolver(
+				issuer -> managers.getOrDefault(issuer, Mono.empty()));
+	}
+
+	@Bean
+	SubjectKeys subjectKeys(SecurityProperties properties) {
+		String secret = properties.subjectKeySecret();
+		if ((secret == null || secret.isBlank()) && properties.devIssuer().enabled()) {
+			secret = DevIssuerKeys.subjectKeySecret(properties.devIssuer().keyDirectory());
+		}
+		if (secret == null || secret.length() < 32) {
+			throw new IllegalStateException(
+					"Set safesteps.security.subject-key-secret (SAFESTEPS_SUBJECT_KEY_SECRET) to at least 32 characters");
+		}
+		return new SubjectKeys(secret);
+	}
+
+	private static ReactiveJwtDecoder decoder(String jwkSetUri, RSAPublicKey devKey,
+			OAuth2TokenValidator<Jwt> validator) {
+		NimbusReactiveJwtDecoder decoder = (devKey != null)
+				? NimbusReactiveJwtDecoder.withPublicKey(devKey).signatureAlgorithm(SignatureAlgorithm.RS256).build()
+				: NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> {
+					algorithms.add(SignatureAlgorithm.RS256);
+					algorithms.add(SignatureAlgorithm.ES256);
+				}).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	private static OAuth2TokenValidator<Jwt> validators(SecurityProperties properties, String issuer,
+			String audience) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		OAuth2TokenValidator<Jwt> audienceValidator = jwt -> (jwt.getAudience() != null
+				&& jwt.getAudience().contains(audience)) ? OAuth2TokenValidatorResult.success()
+						: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+								"The token is not meant for this service", null));
+		OAuth2TokenValidator<Jwt> expiryRequired = jwt -> (jwt.getExpiresAt() != null)
+				? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null));
+		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps, expiryRequired, new JwtIssuerValidator(issuer),
+				audienceValidator));
+	}
+
+	private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder,
+			java.util.function.Function<Jwt, Collection<GrantedAuthority>> authorities) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+		manager.setJwtAuthenticationConverter(jwt -> Mono.just(new JwtAuthenticationToken(jwt, authorities.apply(jwt))));
+		return manager;
+	}
+
+	private static Collection<GrantedAuthority> staffAuthorities(Jwt jwt, SecurityProperties properties) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		List<String> roles = jwt.getClaimAsStringList(properties.staff().rolesClaim());
+		if (roles != null) {
+			for (String name : roles) {
+				String normalised = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+				for (Role role : Role.values()) {
+					if (role != Role.LEARNER && role.name().equals(normalised)) {
+						authorities.add(new SimpleGrantedAuthority(role.authority()));
+					}
+				}
+			}
+		}
+		return authorities;
+	}
+
+	private static Mono<Void> unauthorized(ProblemResponseWriter problems, ServerWebExchange exchange,
+			AuthenticationException ex) {
+		HttpHeaders headers = new HttpHeaders();
+		boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+		if (tokenSent || ex instanceof OAuth2AuthenticationException) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", error_description=\"The access token is not valid\"");
+		}
+		else {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		return problems.write(exchange, new ApiProblem(ProblemType.UNAUTHORIZED, Map.of(), Map.of()), headers);
+	}
+
+	private static Mono<Void> forbidden(ProblemResponseWriter problems, ServerWebExchange exchange) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+		return problems.write(exchange, new ApiProblem(ProblemType.FORBIDDEN, Map.of(), Map.of()), headers);
+	}
+
+	static boolean isMethod(ServerWebExchange exchange, HttpMethod method) {
+		return method.equals(exchange.getRequest().getMethod());
+	}
+
+}

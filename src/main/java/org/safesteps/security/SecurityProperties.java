@@ -1,0 +1,52 @@
+package org.safesteps.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who SafeSteps trusts.
+ *
+ * @param subjectKeySecret the HMAC key that turns a token's subject into the key learner data
+ * is stored under; at least 32 characters; keep it secret and stable
+ * @param clockSkew tolerance when checking expiry and not-before
+ */
+@ConfigurationProperties("safesteps.security")
+public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue Learner learner, @DefaultValue Staff staff, @DefaultValue DevIssuer devIssuer) {
+
+	/**
+	 * Children's apps: Firebase Authentication ID tokens.
+	 *
+	 * @param firebaseProjectId issuer is {@code https://securetoken.google.com/<id>}, audience the id
+	 * @param jwkSetUri Google's securetoken key set in production
+	 */
+	public record Learner(String firebaseProjectId,
+			@DefaultValue("https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com") String jwkSetUri) {
+
+		public String issuer() {
+			return "https://securetoken.google.com/" + this.firebaseProjectId;
+		}
+
+	}
+
+	/**
+	 * Staff: an institutional OIDC issuer (Keycloak, Entra ID, Google Workspace).
+	 *
+	 * @param rolesClaim claim holding role names such as {@code TEACHER}
+	 * @param countriesClaim claim holding ISO 3166-1 alpha-2 codes an analyst may see
+	 */
+	public record Staff(String issuer, String jwkSetUri, @DefaultValue("safesteps-api") String audience,
+			@DefaultValue("roles") String rolesClaim, @DefaultValue("countries") String countriesClaim) {
+	}
+
+	/**
+	 * A local key pair that signs tokens for every role; only allowed in the {@code local} profile.
+	 */
+	public record DevIssuer(@DefaultValue("false") boolean enabled,
+			@DefaultValue("./data/dev-issuer") Path keyDirectory) {
+	}
+
+}
