@@ -247,7 +247,11 @@ public class LocalizationCatalog {
 				throw new InvalidContentException(name, "/strings/" + property.getKey(), "must be a non-empty string");
 			}
 			try {
-				new MessageFormat(value.stringValue(), new ULocale(tag));
+				MessageFormat format = new MessageFormat(value.stringValue(), new ULocale(tag));
+				// Formatting once loads ICU's plural and number data now, not later on an event loop.
+				Map<String, Object> sample = new LinkedHashMap<>();
+				format.getArgumentNames().forEach(argument -> sample.put(argument, 1));
+				format.format(sample);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidContentException(name, "/strings/" + property.getKey(),

@@ -17,7 +17,7 @@ final class AccessRules {
 			.pathMatchers(HttpMethod.GET, "/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*",
 					"/v1/bundles/*", "/v1/locales", "/v1/help")
 			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/v1/openapi.yaml", "/docs", "/docs/**", "/webjars/**",
+			.pathMatchers(HttpMethod.GET, "/v1/openapi.yaml", "/docs", "/docs/*",
 					"/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/v1/quizzes/*/attempts")

@@ -1,0 +1,52 @@
+package org.safesteps.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The contract ({@code /v1/openapi.yaml}) and a Swagger UI page ({@code /docs}). The files are
+ * read once at start-up, so serving them never reads a jar on an event loop.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsRoutes {
+
+	private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.34.1/";
+
+	@Bean
+	RouterFunction<ServerResponse> apiDocs() {
+		Map<String, Doc> docs = Map.of("/v1/openapi.yaml", doc("docs/openapi.yaml", "application/yaml"), "/docs",
+				doc("docs/index.html", "text/html;charset=UTF-8"), "/docs/swagger-ui.css",
+				doc(SWAGGER_UI + "swagger-ui.css", "text/css"), "/docs/swagger-ui-bundle.js",
+				doc(SWAGGER_UI + "swagger-ui-bundle.js", "text/javascript"));
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		docs.forEach((path, doc) -> routes.GET(path, request -> ServerResponse.ok()
+			.contentType(doc.type())
+			.cacheControl(CacheControl.noCache())
+			.bodyValue(doc.bytes())));
+		return routes.build();
+	}
+
+	private static Doc doc(String classpathLocation, String type) {
+		try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
+			return new Doc(in.readAllBytes(), MediaType.parseMediaType(type));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Missing " + classpathLocation, ex);
+		}
+	}
+
+	private record Doc(byte[] bytes, MediaType type) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.safesteps.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/** Wires every WebTestClient to the contract check, and the service to the test JWK sets. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestConfig {
+
+	@Bean
+	WebTestClientBuilderCustomizer contractChecking() {
+		return builder -> builder.entityExchangeResultConsumer(ContractValidator::check)
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024));
+	}
+
+	@Bean
+	DynamicPropertyRegistrar jwkSets() {
+		return registry -> {
+			registry.add("safesteps.security.learner.jwk-set-uri", TestTokens::learnerJwkSetUri);
+			registry.add("safesteps.security.staff.jwk-set-uri", TestTokens::staffJwkSetUri);
+		};
+	}
+
+}
