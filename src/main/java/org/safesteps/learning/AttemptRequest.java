@@ -9,19 +9,26 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A learner's answers to one quiz.
+ * A learner's answers to one quiz. Messages are literal, not bundle keys, so that validating
+ * never loads a resource bundle on an event loop.
  *
  * @param answers one per answered question; unanswered questions count as not right
  */
-record AttemptRequest(@NotNull @Size(min = 1, max = 30) List<@Valid @NotNull Answer> answers) {
+record AttemptRequest(
+		@NotNull(message = "is required") @Size(min = 1, max = 30,
+				message = "must hold 1 to 30 answers") List<@Valid @NotNull(message = "must not be null") Answer> answers) {
 
 	/**
 	 * @param question the question's key
 	 * @param selected the chosen option keys: one for single-choice, true-false and scenario
 	 * questions, any number for multiple-choice, all of them in order for ordering questions
 	 */
-	record Answer(@NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String question,
-			@NotNull @Size(min = 1, max = 8) List<@NotBlank @Size(max = 40) String> selected) {
+	record Answer(
+			@NotBlank(message = "is required") @Size(max = 40, message = "must be at most 40 characters") @Pattern(
+					regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a question key") String question,
+			@NotNull(message = "is required") @Size(min = 1, max = 8,
+					message = "must name 1 to 8 options") List<@NotBlank(message = "must not be blank") @Size(max = 40,
+							message = "must be at most 40 characters") String> selected) {
 	}
 
 }

@@ -142,6 +142,21 @@ public final class TestTokens {
 		return token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
 	}
 
+	/** The keyed hash the service stores this token's learner data under. */
+	public static String subjectKey(org.safesteps.security.SubjectKeys keys, String token) {
+		try {
+			JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+			return keys.of(org.springframework.security.oauth2.jwt.Jwt.withTokenValue(token)
+				.header("alg", "RS256")
+				.issuer(claims.getIssuer())
+				.subject(claims.getSubject())
+				.build());
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
 	private static String sign(JWTClaimsSet claims, com.nimbusds.jose.jwk.JWK key, JWSAlgorithm algorithm) {
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims);
