@@ -39,7 +39,7 @@ public class LocalizationCatalog {
 
 	private final Map<String, ResolvedLocale> acceptLanguageCache = new ConcurrentHashMap<>();
 
-	LocalizationCatalog(LocalizationProperties properties) {
+	public LocalizationCatalog(LocalizationProperties properties) {
 		this.properties = properties;
 		activate(prepare());
 	}
