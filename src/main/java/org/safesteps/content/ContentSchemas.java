@@ -24,6 +24,9 @@ final class ContentSchemas {
 
 	private static final String BASE = "https://safesteps.org/schema/";
 
+	private static final java.util.Set<String> COMBINATORS = java.util.Set.of("not", "oneOf", "anyOf", "allOf", "if",
+			"then", "else", "contains");
+
 	private final SchemaRegistry registry;
 
 	private final Map<String, Schema> schemas = new HashMap<>();
@@ -53,8 +56,11 @@ final class ContentSchemas {
 				name -> this.registry.getSchema(SchemaLocation.of(BASE + name + ".schema.json")));
 		List<Error> errors = schema.validate(document);
 		if (!errors.isEmpty()) {
+			// The most specific error: a plain keyword (type, enum, required...) rather than a
+			// combinator (not, oneOf...), and the deepest place in the file.
 			Error first = errors.stream()
-				.min(Comparator.comparing((Error e) -> e.getInstanceLocation().toString().length())
+				.min(Comparator.comparing((Error e) -> COMBINATORS.contains(e.getKeyword()))
+					.thenComparing(e -> -e.getInstanceLocation().toString().length())
 					.thenComparing(e -> e.getInstanceLocation().toString()))
 				.orElseThrow();
 			String more = (errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : "";

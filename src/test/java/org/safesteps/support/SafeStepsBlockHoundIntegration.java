@@ -1,0 +1,18 @@
+package org.safesteps.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Known, harmless blocking inside libraries: {@code UUID.randomUUID()} reads the OS entropy
+ * pool once per SecureRandom, which the MongoDB driver does when it opens a server session.
+ * Everything else that blocks on an event loop fails the test that caused it.
+ */
+public class SafeStepsBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+	}
+
+}
