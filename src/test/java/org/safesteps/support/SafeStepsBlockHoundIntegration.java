@@ -4,15 +4,17 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * Known, harmless blocking inside libraries: {@code UUID.randomUUID()} reads the OS entropy
- * pool once per SecureRandom, which the MongoDB driver does when it opens a server session.
- * Everything else that blocks on an event loop fails the test that caused it.
+ * Known, harmless blocking inside libraries, on their own threads: {@code UUID.randomUUID()}
+ * reads the OS entropy pool, which the MongoDB driver does when it opens a server session, and
+ * the driver guards its connection state with short internal locks. Everything else that
+ * blocks on an event loop fails the test that caused it.
  */
 public class SafeStepsBlockHoundIntegration implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
 	}
 
 }
