@@ -14,7 +14,10 @@ public class SafeStepsBlockHoundIntegration implements BlockHoundIntegration {
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
-		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+		for (String method : new String[] { "withLock", "checkedWithLock", "withInterruptibleLock",
+				"checkedWithInterruptibleLock", "lockInterruptibly" }) {
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
+		}
 	}
 
 }

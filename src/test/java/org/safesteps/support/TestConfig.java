@@ -12,7 +12,8 @@ public class TestConfig {
 	@Bean
 	WebTestClientBuilderCustomizer contractChecking() {
 		return builder -> builder.entityExchangeResultConsumer(ContractValidator::check)
-			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024));
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.responseTimeout(java.time.Duration.ofSeconds(30));
 	}
 
 	@Bean
