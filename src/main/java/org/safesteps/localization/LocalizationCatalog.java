@@ -39,6 +39,8 @@ public class LocalizationCatalog {
 
 	private final Map<String, ResolvedLocale> acceptLanguageCache = new ConcurrentHashMap<>();
 
+	private final Map<String, ResolvedLocale> explicitCache = new ConcurrentHashMap<>();
+
 	public LocalizationCatalog(LocalizationProperties properties) {
 		this.properties = properties;
 		activate(prepare());
@@ -78,6 +80,7 @@ public class LocalizationCatalog {
 	public void activate(State next) {
 		this.state.set(next);
 		this.acceptLanguageCache.clear();
+		this.explicitCache.clear();
 	}
 
 	public String sourceLocale() {
@@ -109,7 +112,15 @@ public class LocalizationCatalog {
 	 */
 	public ResolvedLocale negotiate(String explicitLocale, String acceptLanguage) {
 		if (explicitLocale != null) {
-			return resolveExplicit(explicitLocale);
+			ResolvedLocale cached = this.explicitCache.get(explicitLocale);
+			if (cached != null) {
+				return cached;
+			}
+			ResolvedLocale result = resolveExplicit(explicitLocale);
+			if (this.explicitCache.size() < NEGOTIATION_CACHE_LIMIT) {
+				this.explicitCache.put(explicitLocale, result);
+			}
+			return result;
 		}
 		if (acceptLanguage == null || acceptLanguage.isBlank()) {
 			return resolved(sourceLocale());

@@ -2,6 +2,8 @@ package org.safesteps.security;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Who may call what. The README's authorisation matrix lists the same rules, and
@@ -12,13 +14,14 @@ final class AccessRules {
 	private AccessRules() {
 	}
 
+	/** Reads anyone may make, without a token: served by their own light filter chain. */
+	static final ServerWebExchangeMatcher PUBLIC_READS = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+			"/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*", "/v1/bundles/*", "/v1/locales",
+			"/v1/help", "/v1/openapi.yaml", "/docs", "/docs/*", "/actuator/health", "/actuator/health/**",
+			"/actuator/info");
+
 	static void apply(AuthorizeExchangeSpec exchanges) {
-		exchanges
-			.pathMatchers(HttpMethod.GET, "/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*",
-					"/v1/bundles/*", "/v1/locales", "/v1/help")
-			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/v1/openapi.yaml", "/docs", "/docs/*",
-					"/actuator/health", "/actuator/health/**", "/actuator/info")
+		exchanges.matchers(PUBLIC_READS)
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/v1/quizzes/*/attempts")
 			.hasRole(Role.LEARNER.name())

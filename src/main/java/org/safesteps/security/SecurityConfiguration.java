@@ -15,6 +15,7 @@ import org.safesteps.platform.ProblemResponseWriter;
 import org.safesteps.platform.ProblemType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +58,32 @@ class SecurityConfiguration {
 
 	static final String LOCAL_STAFF_ISSUER = "https://staff.safesteps.local";
 
+	/**
+	 * Public reads (content, locales, help, docs, health) need no identity: this chain skips
+	 * token parsing entirely, so a cached lesson costs as little as possible. Tokens sent with
+	 * a public read are ignored.
+	 */
 	@Bean
+	@Order(1)
+	SecurityWebFilterChain publicReads(ServerHttpSecurity http) {
+		http.securityMatcher(AccessRules.PUBLIC_READS)
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			// JSON and a docs page: nosniff and the referrer policy matter; frame and XSS headers add cost, not safety.
+			.headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+				.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
+				.xssProtection(ServerHttpSecurity.HeaderSpec.XssProtectionSpec::disable))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			JwtIssuerReactiveAuthenticationManagerResolver issuers, ProblemResponseWriter problems) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
