@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.ProblemResponseWriter;
 import org.safesteps.platform.ProblemType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,6 +51,7 @@ import org.springframework.web.server.ServerWebExchange;
  * not-before and an RS256 or ES256 signature. Reading content needs no token.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -139,19 +141,6 @@ class SecurityConfiguration {
 				dev ? ", signed by the local dev key" : "");
 		return new JwtIssuerReactiveAuthenticationManagerResolver(
 				issuer -> managers.getOrDefault(issuer, Mono.empty()));
-	}
-
-	@Bean
-	SubjectKeys subjectKeys(SecurityProperties properties) {
-		String secret = properties.subjectKeySecret();
-		if ((secret == null || secret.isBlank()) && properties.devIssuer().enabled()) {
-			secret = DevIssuerKeys.subjectKeySecret(properties.devIssuer().keyDirectory());
-		}
-		if (secret == null || secret.length() < 32) {
-			throw new IllegalStateException(
-					"Set safesteps.security.subject-key-secret (SAFESTEPS_SUBJECT_KEY_SECRET) to at least 32 characters");
-		}
-		return new SubjectKeys(secret);
 	}
 
 	private static ReactiveJwtDecoder decoder(String jwkSetUri, RSAPublicKey devKey,
