@@ -112,26 +112,24 @@ public class LocalizationCatalog {
 	 */
 	public ResolvedLocale negotiate(String explicitLocale, String acceptLanguage) {
 		if (explicitLocale != null) {
-			ResolvedLocale cached = this.explicitCache.get(explicitLocale);
-			if (cached != null) {
-				return cached;
-			}
-			ResolvedLocale result = resolveExplicit(explicitLocale);
-			if (this.explicitCache.size() < NEGOTIATION_CACHE_LIMIT) {
-				this.explicitCache.put(explicitLocale, result);
-			}
-			return result;
+			return cached(this.explicitCache, explicitLocale, this::resolveExplicit);
 		}
 		if (acceptLanguage == null || acceptLanguage.isBlank()) {
 			return resolved(sourceLocale());
 		}
-		ResolvedLocale cached = this.acceptLanguageCache.get(acceptLanguage);
-		if (cached != null) {
-			return cached;
+		return cached(this.acceptLanguageCache, acceptLanguage, this::resolveAcceptLanguage);
+	}
+
+	/** Negotiation results by header or parameter value; bounded, since clients choose the keys. */
+	private static ResolvedLocale cached(Map<String, ResolvedLocale> cache, String key,
+			java.util.function.Function<String, ResolvedLocale> resolve) {
+		ResolvedLocale hit = cache.get(key);
+		if (hit != null) {
+			return hit;
 		}
-		ResolvedLocale result = resolveAcceptLanguage(acceptLanguage);
-		if (this.acceptLanguageCache.size() < NEGOTIATION_CACHE_LIMIT) {
-			this.acceptLanguageCache.put(acceptLanguage, result);
+		ResolvedLocale result = resolve.apply(key);
+		if (cache.size() < NEGOTIATION_CACHE_LIMIT) {
+			cache.put(key, result);
 		}
 		return result;
 	}
