@@ -73,6 +73,23 @@ class ContentApiTest {
 			.value(url -> assertThat((String) url).startsWith("https://"));
 	}
 
+	/** Every lesson, for every audience, is served in Thai with no fallback. */
+	@Test
+	void everyLessonIsServedInThaiWithoutFallback() {
+		this.http.get()
+			.uri("/v1/lessons?locale=th&size=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.totalItems")
+			.isEqualTo(33)
+			.jsonPath("$.items[*].localization.locale")
+			.value(locales -> assertThat((java.util.List<Object>) locales).hasSize(33).containsOnly("th"))
+			.jsonPath("$.items[*].localization.fallback")
+			.value(fallbacks -> assertThat((java.util.List<Object>) fallbacks).containsOnly(false));
+	}
+
 	/** Accept-Language negotiates along the fallback chain: th-TH finds Thai. */
 	@Test
 	void acceptLanguageFindsTheClosestLocale() {
