@@ -129,11 +129,11 @@ class SecurityConfiguration {
 		String staffIssuer = dev ? LOCAL_STAFF_ISSUER : properties.staff().issuer();
 		if (staffIssuer != null && !staffIssuer.isBlank()) {
 			String jwkSetUri = properties.staff().jwkSetUri();
-			if (!dev && (jwkSetUri == null || jwkSetUri.isBlank())) {
-				throw new IllegalStateException("Set safesteps.security.staff.jwk-set-uri for the staff issuer");
-			}
-			ReactiveJwtDecoder staffDecoder = decoder(dev ? null : jwkSetUri, devKey,
-					validators(properties, staffIssuer, properties.staff().audience()));
+			OAuth2TokenValidator<Jwt> staffValidator = validators(properties, staffIssuer,
+					properties.staff().audience());
+			ReactiveJwtDecoder staffDecoder = (dev || (jwkSetUri != null && !jwkSetUri.isBlank()))
+					? decoder(dev ? null : jwkSetUri, devKey, staffValidator)
+					: discoveredDecoder(staffIssuer, staffValidator);
 			managers.put(staffIssuer, Mono.just(manager(staffDecoder, jwt -> staffAuthorities(jwt, properties))));
 		}
 		log.info("Trusting learner tokens from {}{}{}", learnerIssuer,
@@ -151,6 +151,18 @@ class SecurityConfiguration {
 					algorithms.add(SignatureAlgorithm.RS256);
 					algorithms.add(SignatureAlgorithm.ES256);
 				}).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	/** Finds the JWK set through the issuer's OIDC discovery document, on first use. */
+	private static ReactiveJwtDecoder discoveredDecoder(String issuer, OAuth2TokenValidator<Jwt> validator) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
+			.jwsAlgorithms(algorithms -> {
+				algorithms.add(SignatureAlgorithm.RS256);
+				algorithms.add(SignatureAlgorithm.ES256);
+			})
+			.build();
 		decoder.setJwtValidator(validator);
 		return decoder;
 	}

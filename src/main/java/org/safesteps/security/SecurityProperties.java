@@ -33,7 +33,8 @@ public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") D
 	}
 
 	/**
-	 * Staff: an institutional OIDC issuer (Keycloak, Entra ID, Google Workspace).
+	 * Staff: an institutional OIDC issuer (Keycloak, Entra ID, Google Workspace). Without a
+	 * JWK set URI, the key set is found through the issuer's OIDC discovery document.
 	 *
 	 * @param rolesClaim claim holding role names such as {@code TEACHER}
 	 * @param countriesClaim claim holding ISO 3166-1 alpha-2 codes an analyst may see

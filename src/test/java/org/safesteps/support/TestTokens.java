@@ -66,6 +66,15 @@ public final class TestTokens {
 		return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/staff/jwks.json";
 	}
 
+	/** An issuer that publishes an OIDC discovery document pointing at the staff JWK set. */
+	public static String discoverableStaffIssuer() {
+		return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/realms/discovered";
+	}
+
+	public static String staffFrom(String issuer, String role) {
+		return sign(staffClaims(role).issuer(issuer).build(), STAFF_KEY, JWSAlgorithm.RS256);
+	}
+
 	/** A Firebase anonymous sign-in ID token for the given uid. */
 	public static String learner(String uid) {
 		return sign(learnerClaims(uid).build(), LEARNER_KEY, JWSAlgorithm.RS256);
@@ -174,6 +183,11 @@ public final class TestTokens {
 			serve(server, "/learner/jwks.json", new JWKSet(LEARNER_KEY.toPublicJWK()));
 			serve(server, "/staff/jwks.json", new JWKSet(List.of(STAFF_KEY.toPublicJWK(), STAFF_EC_KEY.toPublicJWK())));
 			server.start();
+			String base = "http://127.0.0.1:" + server.getAddress().getPort();
+			serve(server, "/realms/discovered/.well-known/openid-configuration",
+					"{\"issuer\":\"" + base + "/realms/discovered\",\"jwks_uri\":\"" + base + "/staff/jwks.json\","
+							+ "\"subject_types_supported\":[\"public\"],\"response_types_supported\":[\"code\"],"
+							+ "\"id_token_signing_alg_values_supported\":[\"RS256\",\"ES256\"]}");
 			return server;
 		}
 		catch (IOException ex) {
@@ -182,7 +196,11 @@ public final class TestTokens {
 	}
 
 	private static void serve(HttpServer server, String path, JWKSet keys) {
-		byte[] body = keys.toString().getBytes(StandardCharsets.UTF_8);
+		serve(server, path, keys.toString());
+	}
+
+	private static void serve(HttpServer server, String path, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		server.createContext(path, exchange -> {
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
