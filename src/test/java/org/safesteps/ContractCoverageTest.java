@@ -12,9 +12,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.safesteps.support.ApiTest;
 import org.safesteps.support.ContractValidator;
+import org.safesteps.support.ServedRoutes;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,22 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ContractCoverageTest {
 
-	/** Routes served by router functions rather than controllers. */
-	static final Set<String> ROUTER_FUNCTION_ROUTES = Set.of("GET /v1/openapi.yaml", "GET /docs");
-
 	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mappings;
+	ApplicationContext context;
 
 	/** The spec and the service list the same operations. */
 	@Test
 	void specAndServiceAgree() throws Exception {
-		Set<String> served = new TreeSet<>(ROUTER_FUNCTION_ROUTES);
-		this.mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition()
-			.getPatterns()
-			.forEach(pattern -> info.getMethodsCondition()
-				.getMethods()
-				.forEach(method -> served.add(method.name() + " " + pattern.getPatternString()))));
+		Set<String> served = ServedRoutes.of(this.context);
 
 		JsonNode spec = YAMLMapper.builder().build().readTree(Files.readString(Path.of(ContractValidator.SPEC)));
 		Set<String> specified = new TreeSet<>();

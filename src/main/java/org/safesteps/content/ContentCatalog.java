@@ -8,11 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.safesteps.content.ContentDocuments.HelpEntry;
@@ -59,10 +60,6 @@ public class ContentCatalog implements TranslationCoverage {
 		this.published.set(new Published(snapshot, versions, new LocalizedContent(snapshot, this.json)));
 	}
 
-	boolean isReady() {
-		return this.published.get() != null;
-	}
-
 	public int contentVersion() {
 		return current().versions().current();
 	}
@@ -76,8 +73,8 @@ public class ContentCatalog implements TranslationCoverage {
 		return Optional.of(current.views().quizWithAnswers(id, locale));
 	}
 
-	public boolean lessonExists(String id) {
-		return current().snapshot().lessons().containsKey(id);
+	boolean topicExists(String topic) {
+		return current().snapshot().topics().stream().anyMatch(candidate -> candidate.id().equals(topic));
 	}
 
 	CachedBody lesson(String id, ResolvedLocale locale) {
@@ -159,11 +156,15 @@ public class ContentCatalog implements TranslationCoverage {
 		});
 	}
 
-	/** A gzip-compressed offline bundle; with {@code since}, only what changed after that version. */
+	/**
+	 * A gzip-compressed offline bundle; with {@code since}, only what changed after that version.
+	 * A {@code since} this service cannot answer for (ahead of it, or content served unversioned
+	 * while MongoDB was down) gets a complete bundle, so an app never misses an update.
+	 */
 	CachedBody bundle(ResolvedLocale locale, String audience, Integer since) {
 		Published current = current();
 		int version = current.versions().current();
-		Integer effectiveSince = (since != null && since >= 0) ? Math.min(since, version) : null;
+		Integer effectiveSince = (since != null && version > 0 && since <= version) ? since : null;
 		String key = "bundle/" + locale.tag() + "/" + audience + "/" + effectiveSince;
 		return current.cachedBytes(key, locale, () -> {
 			ContentSnapshot snapshot = current.snapshot();
@@ -280,7 +281,8 @@ public class ContentCatalog implements TranslationCoverage {
 
 		private final LocalizedContent views;
 
-		private final Map<String, CachedBody> cache = new ConcurrentHashMap<>();
+		/** Least recently used first out: filters and pages are chosen by clients. */
+		private final Cache<String, CachedBody> cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
 		Published(ContentSnapshot snapshot, ContentVersions versions, LocalizedContent views) {
 			this.snapshot = snapshot;
@@ -309,15 +311,7 @@ public class ContentCatalog implements TranslationCoverage {
 		}
 
 		CachedBody cachedBytes(String key, ResolvedLocale locale, Supplier<byte[]> bytes) {
-			CachedBody hit = this.cache.get(key);
-			if (hit != null) {
-				return hit;
-			}
-			CachedBody body = CachedBody.of(bytes.get(), locale.tag());
-			if (this.cache.size() < CACHE_LIMIT) {
-				this.cache.putIfAbsent(key, body);
-			}
-			return body;
+			return this.cache.get(key, missing -> CachedBody.of(bytes.get(), locale.tag()));
 		}
 
 	}

@@ -57,8 +57,8 @@ class ContentController {
 		if (ageBand != null && !ContentCatalog.AGE_BANDS.contains(ageBand)) {
 			errors.add(new ApiProblem.FieldError("ageBand", "must be one of " + ContentCatalog.AGE_BANDS));
 		}
-		if (topic != null && !ID.matcher(topic).matches()) {
-			errors.add(new ApiProblem.FieldError("topic", "must be a topic id such as 'privacy'"));
+		if (topic != null && (!ID.matcher(topic).matches() || !this.catalog.topicExists(topic))) {
+			errors.add(new ApiProblem.FieldError("topic", "must be a topic id from GET /v1/catalog, such as 'privacy'"));
 		}
 		int pageNumber = integer("page", page, 0, 0, 10_000, errors);
 		int pageSize = integer("size", size, 20, 1, MAX_PAGE_SIZE, errors);

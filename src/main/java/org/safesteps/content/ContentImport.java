@@ -5,9 +5,11 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.safesteps.localization.LocalizationCatalog;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,9 @@ public class ContentImport implements DisposableBean {
 		return Mono.fromCallable(() -> {
 			LocalizationCatalog.State locales = this.localization.prepare();
 			ContentSnapshot snapshot = this.loader.load(locales);
-			ContentImporter.Result result = this.importer.importSnapshot(snapshot).block(IMPORT_TIMEOUT);
+			ContentImporter.Result result = this.importer.importSnapshot(snapshot)
+				.retryWhen(Retry.max(2).filter(DuplicateKeyException.class::isInstance))
+				.block(IMPORT_TIMEOUT);
 			this.localization.activate(locales);
 			this.catalog.activate(snapshot, result.versions());
 			return result.report();

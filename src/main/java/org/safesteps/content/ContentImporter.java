@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Imports a snapshot into MongoDB idempotently, keyed by each item's content hash: unchanged
  * items are not written, and importing the same content twice creates no new version.
  * Items are written before the version record, so a failed import leaves the previous version
- * current and the next import finishes the job.
+ * current and the next import writes those items again under a new version. The version record
+ * is inserted, so of two imports racing for one version, one fails and is retried.
  */
 @Component
 class ContentImporter {
@@ -62,7 +63,10 @@ class ContentImporter {
 				if (previous == null || previous.get("removedInVersion") != null) {
 					added.add(item.id());
 				}
-				else if (!item.hash().equals(previous.getString("hash"))) {
+				else if (!item.hash().equals(previous.getString("hash"))
+						|| ((Number) previous.get("version")).intValue() > current) {
+					// A version above the current one was written by an import that died before
+					// recording its version: write it again under the new version.
 					changed.add(item.id());
 				}
 			});
@@ -98,7 +102,7 @@ class ContentImporter {
 	}
 
 	private Mono<Object> writeItem(ContentItem item, int version) {
-		Document document = new Document("_id", item.id()).append("kind", item.kind().label())
+		Document document = new Document("_id", item.id()).append("kind", item.kind().schema())
 			.append("file", item.file())
 			.append("hash", item.hash())
 			.append("version", version)
@@ -124,7 +128,8 @@ class ContentImporter {
 			.append("added", report.added())
 			.append("changed", report.changed())
 			.append("removed", report.removed());
-		return this.mongo.save(document, VERSIONS);
+		// insert, not save: two imports racing for the same version must not both succeed.
+		return this.mongo.insert(document, VERSIONS);
 	}
 
 	private Mono<Map<String, Document>> storedItems() {
@@ -150,7 +155,7 @@ class ContentImporter {
 				removedVersions.put(id, number.intValue());
 			}
 			else if (snapshot.items().containsKey(id)) {
-				itemVersions.put(id, Math.min(current, ((Number) document.get("version")).intValue()));
+				itemVersions.put(id, ((Number) document.get("version")).intValue());
 			}
 		});
 		snapshot.items().keySet().forEach(id -> itemVersions.putIfAbsent(id, current));

@@ -23,8 +23,4 @@ enum ContentKind {
 		return this.schema;
 	}
 
-	String label() {
-		return this.schema;
-	}
-
 }

@@ -2,11 +2,13 @@ package org.safesteps.content;
 
 import java.time.Duration;
 
+import com.mongodb.MongoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.safesteps.platform.InvalidContentException;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +54,8 @@ class ContentStartup implements SmartLifecycle {
 			log.error("Content is invalid: {}", ex.getMessage());
 			throw ex;
 		}
-		catch (RuntimeException ex) {
+		catch (DataAccessException | MongoException | IllegalStateException ex) {
+			// IllegalStateException: Reactor's timeout while waiting for an unreachable MongoDB.
 			log.warn("MongoDB could not be reached at start-up ({}); serving content from files, unversioned",
 					ex.getClass().getSimpleName());
 			this.contentImport.serveWithoutImport().block(STARTUP_TIMEOUT);

@@ -11,9 +11,4 @@ import java.util.List;
  */
 public record ImportReport(int version, String hash, List<String> added, List<String> changed, List<String> removed,
 		int unchanged) {
-
-	public boolean changedAnything() {
-		return !this.added.isEmpty() || !this.changed.isEmpty() || !this.removed.isEmpty();
-	}
-
 }

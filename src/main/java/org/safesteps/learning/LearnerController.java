@@ -2,7 +2,6 @@ package org.safesteps.learning;
 
 import reactor.core.publisher.Mono;
 
-import org.safesteps.security.LearnerWriteLimiter;
 import org.safesteps.security.SubjectKeys;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -20,12 +19,9 @@ class LearnerController {
 
 	private final SubjectKeys subjectKeys;
 
-	private final LearnerWriteLimiter limiter;
-
-	LearnerController(LearnerProgressStore progress, SubjectKeys subjectKeys, LearnerWriteLimiter limiter) {
+	LearnerController(LearnerProgressStore progress, SubjectKeys subjectKeys) {
 		this.progress = progress;
 		this.subjectKeys = subjectKeys;
-		this.limiter = limiter;
 	}
 
 	@GetMapping("/v1/me/progress")
@@ -36,9 +32,7 @@ class LearnerController {
 
 	@DeleteMapping("/v1/me")
 	Mono<ResponseEntity<Void>> erase(@AuthenticationPrincipal Jwt jwt) {
-		String learner = this.subjectKeys.of(jwt);
-		this.limiter.forget(learner);
-		return this.progress.erase(learner).thenReturn(ResponseEntity.noContent().build());
+		return this.progress.erase(this.subjectKeys.of(jwt)).thenReturn(ResponseEntity.noContent().build());
 	}
 
 }

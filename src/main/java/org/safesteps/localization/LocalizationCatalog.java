@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.ibm.icu.text.MessageFormat;
@@ -18,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.InvalidContentException;
-import org.safesteps.platform.ProblemType;
 import org.safesteps.platform.YamlFiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -31,15 +28,9 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class LocalizationCatalog {
 
-	private static final int NEGOTIATION_CACHE_LIMIT = 2048;
-
 	private final LocalizationProperties properties;
 
 	private final AtomicReference<State> state = new AtomicReference<>();
-
-	private final Map<String, ResolvedLocale> acceptLanguageCache = new ConcurrentHashMap<>();
-
-	private final Map<String, ResolvedLocale> explicitCache = new ConcurrentHashMap<>();
 
 	public LocalizationCatalog(LocalizationProperties properties) {
 		this.properties = properties;
@@ -74,13 +65,12 @@ public class LocalizationCatalog {
 						"the key is not in the source language's ui.yaml");
 			}
 		}));
-		return new State(source, List.copyOf(locales), Map.copyOf(ui));
+		return new State(source, List.copyOf(locales), Map.copyOf(ui),
+				new LocaleNegotiator(source, locales.stream().map(LocaleDescriptor::tag).toList()));
 	}
 
 	public void activate(State next) {
 		this.state.set(next);
-		this.acceptLanguageCache.clear();
-		this.explicitCache.clear();
 	}
 
 	public String sourceLocale() {
@@ -111,27 +101,7 @@ public class LocalizationCatalog {
 	 * not supported
 	 */
 	public ResolvedLocale negotiate(String explicitLocale, String acceptLanguage) {
-		if (explicitLocale != null) {
-			return cached(this.explicitCache, explicitLocale, this::resolveExplicit);
-		}
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return resolved(sourceLocale());
-		}
-		return cached(this.acceptLanguageCache, acceptLanguage, this::resolveAcceptLanguage);
-	}
-
-	/** Negotiation results by header or parameter value; bounded, since clients choose the keys. */
-	private static ResolvedLocale cached(Map<String, ResolvedLocale> cache, String key,
-			java.util.function.Function<String, ResolvedLocale> resolve) {
-		ResolvedLocale hit = cache.get(key);
-		if (hit != null) {
-			return hit;
-		}
-		ResolvedLocale result = resolve.apply(key);
-		if (cache.size() < NEGOTIATION_CACHE_LIMIT) {
-			cache.put(key, result);
-		}
-		return result;
+		return this.state.get().negotiator().negotiate(explicitLocale, acceptLanguage);
 	}
 
 	public ResolvedLocale negotiate(ServerWebExchange exchange) {
@@ -140,21 +110,15 @@ public class LocalizationCatalog {
 	}
 
 	/** Like {@link #negotiate} but never fails: for error responses, which must always be written. */
-	public ResolvedLocale negotiateLeniently(String explicitLocale, String acceptLanguage) {
-		if (explicitLocale != null) {
-			Optional<String> supported = supportedAncestor(explicitLocale);
-			if (supported.isPresent()) {
-				return resolved(supported.get());
-			}
-		}
-		return negotiate(null, acceptLanguage);
+	public ResolvedLocale negotiateLeniently(ServerWebExchange exchange) {
+		return this.state.get()
+			.negotiator()
+			.negotiateLeniently(exchange.getRequest().getQueryParams().getFirst("locale"),
+					exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
 	}
 
 	public ResolvedLocale resolveExplicit(String tag) {
-		return supportedAncestor(tag).map(this::resolved)
-			.orElseThrow(() -> new ApiProblem(ProblemType.UNKNOWN_LOCALE,
-					Map.of("locale", tag, "supported", String.join(", ", supportedTags())),
-					Map.of("supportedLocales", supportedTags())));
+		return this.state.get().negotiator().resolveExplicit(tag);
 	}
 
 	/**
@@ -170,72 +134,6 @@ public class LocalizationCatalog {
 			}
 		}
 		return key;
-	}
-
-	private ResolvedLocale resolveAcceptLanguage(String header) {
-		List<Locale.LanguageRange> ranges;
-		try {
-			ranges = Locale.LanguageRange.parse(header);
-		}
-		catch (IllegalArgumentException ex) {
-			return resolved(sourceLocale());
-		}
-		for (Locale.LanguageRange range : ranges) {
-			if (range.getWeight() <= 0 || range.getRange().equals("*")) {
-				continue;
-			}
-			Optional<String> supported = supportedAncestor(range.getRange());
-			if (supported.isPresent()) {
-				return resolved(supported.get());
-			}
-		}
-		return resolved(sourceLocale());
-	}
-
-	private Optional<String> supportedAncestor(String tag) {
-		String canonical;
-		try {
-			canonical = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
-		}
-		catch (IllformedLocaleException ex) {
-			return Optional.empty();
-		}
-		if (canonical.isEmpty() || canonical.equals("und")) {
-			return Optional.empty();
-		}
-		for (String candidate : truncations(canonical)) {
-			for (String supported : supportedTags()) {
-				if (supported.equalsIgnoreCase(candidate)) {
-					return Optional.of(supported);
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private ResolvedLocale resolved(String tag) {
-		List<String> chain = new ArrayList<>();
-		for (String candidate : truncations(tag)) {
-			if (isSupported(candidate) && !chain.contains(candidate)) {
-				chain.add(candidate);
-			}
-		}
-		if (!chain.contains(sourceLocale())) {
-			chain.add(sourceLocale());
-		}
-		return new ResolvedLocale(tag, List.copyOf(chain));
-	}
-
-	/** {@code fil-PH} gives {@code fil-PH, fil}; {@code zh-Hant-TW} gives {@code zh-Hant-TW, zh-Hant, zh}. */
-	static List<String> truncations(String tag) {
-		List<String> result = new ArrayList<>();
-		String current = tag;
-		while (!current.isEmpty()) {
-			result.add(current);
-			int dash = current.lastIndexOf('-');
-			current = (dash > 0) ? current.substring(0, dash) : "";
-		}
-		return result;
 	}
 
 	private UiStrings readUiStrings(Path base, String tag) {
@@ -279,8 +177,9 @@ public class LocalizationCatalog {
 		return value.stringValue();
 	}
 
-	/** What is served: the source locale, the locale list and each locale's UI strings. */
-	public record State(String source, List<LocaleDescriptor> locales, Map<String, UiStrings> ui) {
+	/** What is served: the source locale, the locale list, each locale's UI strings, and negotiation over them. */
+	public record State(String source, List<LocaleDescriptor> locales, Map<String, UiStrings> ui,
+			LocaleNegotiator negotiator) {
 	}
 
 	/** One locale's UI strings and their review status. */

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.safesteps.platform.ProblemTexts;
 import org.safesteps.platform.ProblemType;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -19,9 +18,7 @@ class LocalizedProblemTexts implements ProblemTexts {
 
 	@Override
 	public Text describe(ServerWebExchange exchange, ProblemType type, Map<String, Object> detailArguments) {
-		ResolvedLocale locale = this.catalog.negotiateLeniently(
-				exchange.getRequest().getQueryParams().getFirst("locale"),
-				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		ResolvedLocale locale = this.catalog.negotiateLeniently(exchange);
 		String prefix = "problem." + type.slug();
 		return new Text(this.catalog.format(locale, prefix + ".title", Map.of()),
 				this.catalog.format(locale, prefix + ".detail", detailArguments), locale.tag());

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -25,16 +27,23 @@ class ApiDocsRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> apiDocs() {
-		Map<String, Doc> docs = Map.of("/v1/openapi.yaml", doc("docs/openapi.yaml", "application/yaml"), "/docs",
-				doc("docs/index.html", "text/html;charset=UTF-8"), "/docs/swagger-ui.css",
-				doc(SWAGGER_UI + "swagger-ui.css", "text/css"), "/docs/swagger-ui-bundle.js",
-				doc(SWAGGER_UI + "swagger-ui-bundle.js", "text/javascript"));
-		RouterFunctions.Builder routes = RouterFunctions.route();
-		docs.forEach((path, doc) -> routes.GET(path, request -> ServerResponse.ok()
-			.contentType(doc.type())
-			.cacheControl(CacheControl.noCache())
-			.bodyValue(doc.bytes())));
-		return routes.build();
+		Doc contract = doc("docs/openapi.yaml", "application/yaml");
+		Doc page = doc("docs/index.html", "text/html;charset=UTF-8");
+		Map<String, Doc> assets = Map.of("swagger-ui.css", doc(SWAGGER_UI + "swagger-ui.css", "text/css"),
+				"swagger-ui-bundle.js", doc(SWAGGER_UI + "swagger-ui-bundle.js", "text/javascript"));
+		return RouterFunctions.route()
+			.GET("/v1/openapi.yaml", request -> serve(contract))
+			.GET("/docs", request -> serve(page))
+			.GET("/docs/{asset}", request -> {
+				Doc asset = assets.get(request.pathVariable("asset"));
+				return (asset != null) ? serve(asset)
+						: Mono.error(ApiProblem.notFound("file", request.pathVariable("asset")));
+			})
+			.build();
+	}
+
+	private static Mono<ServerResponse> serve(Doc doc) {
+		return ServerResponse.ok().contentType(doc.type()).cacheControl(CacheControl.noCache()).bodyValue(doc.bytes());
 	}
 
 	private static Doc doc(String classpathLocation, String type) {

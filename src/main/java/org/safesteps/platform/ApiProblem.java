@@ -35,6 +35,11 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(ProblemType.VALIDATION, Map.of("count", errors.size()), Map.of("errors", errors));
 	}
 
+	public static ApiProblem tooLarge(int maxBodyBytes) {
+		return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, Map.of("limit", maxBodyBytes),
+				Map.of("maxBodyBytes", maxBodyBytes));
+	}
+
 	public static ApiProblem invalidField(String field, String message) {
 		return invalidFields(List.of(new FieldError(field, message)));
 	}

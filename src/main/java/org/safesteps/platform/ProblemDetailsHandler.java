@@ -3,7 +3,8 @@ package org.safesteps.platform;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -99,7 +100,8 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		if (ex instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
 			return ApiProblem.notFound("resource", exchange.getRequest().getPath().value());
 		}
-		if (ex instanceof DataAccessResourceFailureException || hasCause(ex, MongoException.class)) {
+		if (ex instanceof DataAccessResourceFailureException || hasCause(ex, MongoTimeoutException.class)
+				|| hasCause(ex, MongoSocketException.class)) {
 			log.warn("MongoDB is unavailable: {}", ex.getClass().getSimpleName());
 			return simple(ProblemType.DATABASE_UNAVAILABLE);
 		}
@@ -112,8 +114,7 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 	}
 
 	private ApiProblem tooLarge() {
-		return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, Map.of("limit", this.limits.maxBodyBytes()),
-				Map.of("maxBodyBytes", this.limits.maxBodyBytes()));
+		return ApiProblem.tooLarge(this.limits.maxBodyBytes());
 	}
 
 	private ApiProblem inputProblem(ServerWebInputException input) {

@@ -99,8 +99,7 @@ class RequestBodyGuard implements WebFilter {
 	}
 
 	private ApiProblem tooLarge() {
-		return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, Map.of("limit", this.limits.maxBodyBytes()),
-				Map.of("maxBodyBytes", this.limits.maxBodyBytes()));
+		return ApiProblem.tooLarge(this.limits.maxBodyBytes());
 	}
 
 }

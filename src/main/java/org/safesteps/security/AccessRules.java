@@ -14,16 +14,18 @@ final class AccessRules {
 	private AccessRules() {
 	}
 
-	/** Reads anyone may make, without a token: served by their own light filter chain. */
-	static final ServerWebExchangeMatcher PUBLIC_READS = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-			"/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*", "/v1/bundles/*", "/v1/locales",
-			"/v1/help", "/v1/openapi.yaml", "/docs", "/docs/*", "/actuator/health", "/actuator/health/**",
-			"/actuator/info");
+	private static final String[] PUBLIC_PATHS = { "/v1/catalog", "/v1/lessons", "/v1/lessons/*", "/v1/quizzes/*",
+			"/v1/bundles/*", "/v1/locales", "/v1/help", "/v1/openapi.yaml", "/docs", "/docs/*", "/actuator/health",
+			"/actuator/health/**", "/actuator/info" };
 
+	/** Reads anyone may make, without a token (GET and HEAD): served by their own light filter chain. */
+	static final ServerWebExchangeMatcher PUBLIC_READS = ServerWebExchangeMatchers.matchers(
+			ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, PUBLIC_PATHS),
+			ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, PUBLIC_PATHS));
+
+	/** Everything else; public reads never reach this chain. */
 	static void apply(AuthorizeExchangeSpec exchanges) {
-		exchanges.matchers(PUBLIC_READS)
-			.permitAll()
-			.pathMatchers(HttpMethod.POST, "/v1/quizzes/*/attempts")
+		exchanges.pathMatchers(HttpMethod.POST, "/v1/quizzes/*/attempts")
 			.hasRole(Role.LEARNER.name())
 			.pathMatchers(HttpMethod.GET, "/v1/me/progress")
 			.hasRole(Role.LEARNER.name())

@@ -1,6 +1,7 @@
 package org.safesteps.security;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tells a caller what its token allows: roles and, for analysts, countries. Never the subject. */
 @RestController
 class CallerController {
+
+	private static final Pattern ISO_COUNTRY = Pattern.compile("[A-Z]{2}");
 
 	private final SecurityProperties properties;
 
@@ -30,8 +33,8 @@ class CallerController {
 		boolean learner = roles.contains(Role.LEARNER.name());
 		List<String> countries = learner ? null
 				: authentication.getToken().getClaimAsStringList(this.properties.staff().countriesClaim());
-		Caller caller = new Caller(learner ? "learner" : "staff", roles,
-				(countries != null) ? countries.stream().sorted().toList() : List.of());
+		Caller caller = new Caller(learner ? "learner" : "staff", roles, (countries != null)
+				? countries.stream().filter(code -> ISO_COUNTRY.matcher(code).matches()).sorted().toList() : List.of());
 		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(caller);
 	}
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -15,6 +16,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The local profile's key pair, created on first run under {@code ./data/dev-issuer}, and its
@@ -27,6 +31,19 @@ final class DevIssuerKeys {
 	static final String SUBJECT_SECRET_FILE = "subject-key-secret";
 
 	private DevIssuerKeys() {
+	}
+
+	/**
+	 * Whether the dev issuer is on.
+	 * @throws IllegalStateException when it is switched on outside the {@code local} profile
+	 */
+	static boolean allowed(SecurityProperties properties, Environment environment) {
+		boolean enabled = properties.devIssuer().enabled();
+		if (enabled && !environment.acceptsProfiles(Profiles.of("local"))) {
+			throw new IllegalStateException(
+					"safesteps.security.dev-issuer.enabled is only allowed in the 'local' profile; refusing to start");
+		}
+		return enabled;
 	}
 
 	static RSAPublicKey publicKey(Path directory) {
@@ -59,7 +76,7 @@ final class DevIssuerKeys {
 				Files.createDirectories(directory);
 				byte[] secret = new byte[32];
 				new SecureRandom().nextBytes(secret);
-				Files.writeString(file, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
+				writeOwnerOnly(file, HexFormat.of().formatHex(secret));
 			}
 			return Files.readString(file, StandardCharsets.US_ASCII).strip();
 		}
@@ -76,10 +93,13 @@ final class DevIssuerKeys {
 		String pem = "-----BEGIN PRIVATE KEY-----\n"
 				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded)
 				+ "\n-----END PRIVATE KEY-----\n";
-		Path file = directory.resolve(PRIVATE_KEY_FILE);
-		Files.writeString(file, pem, StandardCharsets.US_ASCII);
-		file.toFile().setReadable(false, false);
-		file.toFile().setReadable(true, true);
+		writeOwnerOnly(directory.resolve(PRIVATE_KEY_FILE), pem);
+	}
+
+	/** Creates the file readable by its owner only, before any secret is written to it. */
+	private static void writeOwnerOnly(Path file, String content) throws IOException {
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(file, content, StandardCharsets.US_ASCII);
 	}
 
 }

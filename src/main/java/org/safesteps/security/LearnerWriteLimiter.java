@@ -2,8 +2,9 @@ package org.safesteps.security;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,16 +13,24 @@ import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.ProblemType;
 import org.springframework.stereotype.Component;
 
-/** Token buckets for learner writes, keyed by the subject's keyed hash. */
+/**
+ * Token buckets for learner writes, keyed by the subject's keyed hash. A bucket idle for a whole
+ * refill period is full again, so it is dropped then; the map is bounded, least recently used
+ * first, so many throwaway sign-ins cannot reset anyone else's limit.
+ */
 @Component
 public class LearnerWriteLimiter {
 
 	private final RateLimitProperties properties;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final Cache<String, Bucket> buckets;
 
 	LearnerWriteLimiter(RateLimitProperties properties) {
 		this.properties = properties;
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(properties.maxTrackedSubjects())
+			.expireAfterAccess(properties.refillPeriod())
+			.build();
 	}
 
 	/**
@@ -29,21 +38,13 @@ public class LearnerWriteLimiter {
 	 * @throws ApiProblem 429 {@code rate-limited} with the seconds to wait
 	 */
 	public void consume(String subjectKey) {
-		if (this.buckets.size() >= this.properties.maxTrackedSubjects()) {
-			this.buckets.clear();
-		}
-		Bucket bucket = this.buckets.computeIfAbsent(subjectKey, key -> newBucket());
+		Bucket bucket = this.buckets.get(subjectKey, key -> newBucket());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
 			throw new ApiProblem(ProblemType.RATE_LIMITED, Map.of("seconds", seconds),
 					Map.of("retryAfterSeconds", seconds));
 		}
-	}
-
-	/** Forgets a subject, as part of erasing a learner. */
-	public void forget(String subjectKey) {
-		this.buckets.remove(subjectKey);
 	}
 
 	private Bucket newBucket() {

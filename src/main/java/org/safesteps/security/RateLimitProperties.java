@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param capacity writes allowed in a burst
  * @param refillPeriod time in which {@code capacity} writes are restored
- * @param maxTrackedSubjects buckets kept in memory before the oldest are forgotten
+ * @param maxTrackedSubjects buckets kept in memory; the least recently used go first
  */
 @ConfigurationProperties("safesteps.rate-limits.learner-writes")
 public record RateLimitProperties(@DefaultValue("30") int capacity, @DefaultValue("1m") Duration refillPeriod,

@@ -18,9 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -108,11 +106,7 @@ class SecurityConfiguration {
 	@Bean
 	JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers(SecurityProperties properties,
 			Environment environment) {
-		boolean dev = properties.devIssuer().enabled();
-		if (dev && !environment.acceptsProfiles(Profiles.of("local"))) {
-			throw new IllegalStateException(
-					"safesteps.security.dev-issuer.enabled is only allowed in the 'local' profile; refusing to start");
-		}
+		boolean dev = DevIssuerKeys.allowed(properties, environment);
 		RSAPublicKey devKey = dev ? DevIssuerKeys.publicKey(properties.devIssuer().keyDirectory()) : null;
 		Map<String, Mono<ReactiveAuthenticationManager>> managers = new java.util.HashMap<>();
 
@@ -120,7 +114,7 @@ class SecurityConfiguration {
 		if (projectId == null || projectId.isBlank()) {
 			throw new IllegalStateException("Set safesteps.security.learner.firebase-project-id (FIREBASE_PROJECT_ID)");
 		}
-		String learnerIssuer = "https://securetoken.google.com/" + projectId;
+		String learnerIssuer = new SecurityProperties.Learner(projectId, null).issuer();
 		ReactiveJwtDecoder learnerDecoder = decoder(dev ? null : properties.learner().jwkSetUri(), devKey,
 				validators(properties, learnerIssuer, projectId));
 		managers.put(learnerIssuer, Mono.just(manager(learnerDecoder, jwt -> List.of(
@@ -177,8 +171,12 @@ class SecurityConfiguration {
 		OAuth2TokenValidator<Jwt> expiryRequired = jwt -> (jwt.getExpiresAt() != null)
 				? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null));
-		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps, expiryRequired, new JwtIssuerValidator(issuer),
-				audienceValidator));
+		// Learner data is keyed by the subject: a token without one would share everyone's key.
+		OAuth2TokenValidator<Jwt> subjectRequired = jwt -> (jwt.getSubject() != null && !jwt.getSubject().isBlank())
+				? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no subject", null));
+		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps, expiryRequired, subjectRequired,
+				new JwtIssuerValidator(issuer), audienceValidator));
 	}
 
 	private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder,
@@ -222,10 +220,6 @@ class SecurityConfiguration {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		return problems.write(exchange, new ApiProblem(ProblemType.FORBIDDEN, Map.of(), Map.of()), headers);
-	}
-
-	static boolean isMethod(ServerWebExchange exchange, HttpMethod method) {
-		return method.equals(exchange.getRequest().getMethod());
 	}
 
 }
