@@ -178,6 +178,33 @@ class ContentApiTest {
 			.isEqualTo(3);
 	}
 
+	/** A topic that does not exist is a bad filter, not an empty list. */
+	@Test
+	void unknownTopicIsRejected() {
+		this.http.get()
+			.uri("/v1/lessons?topic=no-such-topic")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("topic");
+	}
+
+	/** HEAD works on public reads without a token. */
+	@Test
+	void headNeedsNoToken() {
+		this.http.head()
+			.uri("/v1/lessons/child-privacy-9-12")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.exists(HttpHeaders.ETAG)
+			.expectBody()
+			.isEmpty();
+	}
+
 	/** Bad filters get a 400 naming each field. */
 	@Test
 	void badFiltersNameTheField() {
@@ -380,6 +407,22 @@ class ContentApiTest {
 		assertThat(bundle.path("complete").booleanValue()).isFalse();
 		assertThat(bundle.path("lessons").size()).isZero();
 		assertThat(bundle.path("removed").size()).isZero();
+	}
+
+	/** A since ahead of the service's version (say, after a database reset) gets a complete bundle. */
+	@Test
+	void bundleSinceAheadIsComplete() throws IOException {
+		byte[] gzip = this.http.get()
+			.uri("/v1/bundles/en?audience=teacher&since=999")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		JsonNode bundle = this.json.readTree(gunzip(gzip));
+		assertThat(bundle.path("complete").booleanValue()).isTrue();
+		assertThat(bundle.path("lessons").size()).isEqualTo(4);
 	}
 
 	/** A bundle needs a known audience and a supported locale. */

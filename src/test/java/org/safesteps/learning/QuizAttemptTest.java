@@ -96,6 +96,17 @@ class QuizAttemptTest {
 			.isEqualTo(false);
 	}
 
+	/** One right answer uses the singular form of the ICU plural. */
+	@Test
+	void oneRightAnswerIsSingular() {
+		postAs(TestTokens.newLearner(), "{\"answers\":[{\"question\":\"private-info\",\"selected\":[\"address\"]}]}")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.summary")
+			.isEqualTo("You got 1 answer right out of 5.");
+	}
+
 	/** An unknown field gets a 400 naming it, and nothing is stored. */
 	@Test
 	void unknownFieldIsNamed() {
@@ -271,9 +282,11 @@ class QuizAttemptTest {
 	void eraseLeavesNothingBehind() {
 		String learner = TestTokens.newLearner();
 		postAs(learner, ALL_RIGHT).expectStatus().isCreated().expectBody();
-		this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), LearnerProgressStore.COLLECTION)
+		String key = TestTokens.subjectKey(this.subjectKeys, learner);
+		this.mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), LearnerProgressStore.COLLECTION)
 			.as(StepVerifier::create)
-			.assertNext(count -> assertThat(count).isPositive())
+			.expectNext(1L)
 			.verifyComplete();
 		for (int i = 0; i < 2; i++) {
 			this.http.delete()

@@ -33,6 +33,8 @@ class BadTokenTest {
 					.learnerWith(claims -> claims.issuer("https://securetoken.google.com/someone-else"))),
 				Arguments.of("wrong audience",
 						(Supplier<String>) () -> TestTokens.learnerWith(claims -> claims.audience("someone-else"))),
+				Arguments.of("no subject",
+						(Supplier<String>) () -> TestTokens.learnerWith(claims -> claims.subject(null))),
 				Arguments.of("no expiry",
 						(Supplier<String>) () -> TestTokens.learnerWith(claims -> claims.expirationTime(null))),
 				Arguments.of("alg none", (Supplier<String>) TestTokens::unsigned),
@@ -107,7 +109,7 @@ class BadTokenTest {
 			.isEqualTo("https://safesteps.org/problems/forbidden");
 	}
 
-	/** Staff tokens signed with ES256 are trusted too, and analysts see their countries. */
+	/** Staff tokens signed with ES256 are trusted too; analysts see their countries, only valid ISO codes. */
 	@Test
 	void es256StaffTokenIsAccepted() {
 		this.http.get()
@@ -121,10 +123,13 @@ class BadTokenTest {
 			.isEqualTo("CONTENT_MANAGER");
 		this.http.get()
 			.uri("/v1/me")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("MINISTRY_ANALYST", "VN", "TH"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("MINISTRY_ANALYST", "VN", "TH", "Thailand"))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "th")
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "th")
 			.expectBody()
 			.jsonPath("$.kind")
 			.isEqualTo("staff")

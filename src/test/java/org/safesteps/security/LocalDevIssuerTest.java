@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.safesteps.SafeStepsApplication;
+import org.safesteps.support.ContractCheckExtension;
+import org.safesteps.support.TestConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 		properties = "safesteps.embedded-mongo.in-memory=true")
 @AutoConfigureWebTestClient
 @ActiveProfiles("local")
+@ExtendWith(ContractCheckExtension.class)
+@Import(TestConfig.class)
 class LocalDevIssuerTest {
 
 	static final Path KEYS = temporaryDirectory();

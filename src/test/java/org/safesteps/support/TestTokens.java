@@ -51,7 +51,7 @@ public final class TestTokens {
 	private static final ECKey STAFF_EC_KEY = ec("staff-ec-1");
 
 	/** Signs tokens but is published nowhere. */
-	private static final RSAKey UNKNOWN_KEY = rsa("learner-1");
+	private static final RSAKey UNKNOWN_KEY = rsa("unknown-1");
 
 	private static final HttpServer JWKS = startJwksServer();
 
