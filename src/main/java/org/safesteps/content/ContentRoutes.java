@@ -1,0 +1,166 @@
+package org.safesteps.content;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.safesteps.localization.LocalizationCatalog;
+import org.safesteps.localization.ResolvedLocale;
+import org.safesteps.platform.ApiProblem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Public, read-only content: no token needed. Functional routes rather than an annotated
+ * controller, because every response is a cached byte array with its ETag and these reads are
+ * the hot path: the functional stack writes the bytes with less machinery per request
+ * (see the read-path benchmark in the README).
+ */
+@Configuration(proxyBeanMethods = false)
+class ContentRoutes {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+	private static final int MAX_PAGE_SIZE = 100;
+
+	private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
+
+	private final ContentCatalog catalog;
+
+	private final LocalizationCatalog localization;
+
+	private final CacheControl cacheControl;
+
+	ContentRoutes(ContentCatalog catalog, LocalizationCatalog localization, ContentProperties properties) {
+		this.catalog = catalog;
+		this.localization = localization;
+		this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(properties.cacheMaxAgeSeconds())).cachePublic();
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> contentReads() {
+		return RouterFunctions.route()
+			.GET("/v1/catalog", request -> json(request, this.catalog.catalog(locale(request))))
+			.GET("/v1/lessons", this::lessons)
+			.GET("/v1/lessons/{id}",
+					request -> json(request, this.catalog.lesson(request.pathVariable("id"), locale(request))))
+			.GET("/v1/quizzes/{id}",
+					request -> json(request, this.catalog.quizView(request.pathVariable("id"), locale(request))))
+			.GET("/v1/help", this::help)
+			.GET("/v1/bundles/{locale}", this::bundle)
+			.build();
+	}
+
+	private Mono<ServerResponse> lessons(ServerRequest request) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		String audience = request.queryParam("audience").orElse(null);
+		String ageBand = request.queryParam("ageBand").orElse(null);
+		String topic = request.queryParam("topic").orElse(null);
+		if (audience != null && !ContentCatalog.AUDIENCES.contains(audience)) {
+			errors.add(new ApiProblem.FieldError("audience", "must be one of " + ContentCatalog.AUDIENCES));
+		}
+		if (ageBand != null && !ContentCatalog.AGE_BANDS.contains(ageBand)) {
+			errors.add(new ApiProblem.FieldError("ageBand", "must be one of " + ContentCatalog.AGE_BANDS));
+		}
+		if (topic != null && (!ID.matcher(topic).matches() || !this.catalog.topicExists(topic))) {
+			errors.add(new ApiProblem.FieldError("topic", "must be a topic id from GET /v1/catalog, such as 'privacy'"));
+		}
+		int page = integer("page", request.queryParam("page"), 0, 0, 10_000, errors);
+		int size = integer("size", request.queryParam("size"), 20, 1, MAX_PAGE_SIZE, errors);
+		if (!errors.isEmpty()) {
+			throw ApiProblem.invalidFields(errors);
+		}
+		return json(request, this.catalog.lessons(new ContentCatalog.LessonFilter(audience, ageBand, topic, page, size),
+				locale(request)));
+	}
+
+	private Mono<ServerResponse> help(ServerRequest request) {
+		String country = request.queryParam("country").orElse(null);
+		if (country != null && !COUNTRY.matcher(country).matches()) {
+			throw ApiProblem.invalidField("country", "must be an ISO 3166-1 alpha-2 code such as TH");
+		}
+		return json(request, this.catalog.help(country, locale(request)));
+	}
+
+	private Mono<ServerResponse> bundle(ServerRequest request) {
+		List<ApiProblem.FieldError> errors = new ArrayList<>();
+		String audience = request.queryParam("audience").orElse(null);
+		if (audience == null || !ContentCatalog.AUDIENCES.contains(audience)) {
+			errors.add(new ApiProblem.FieldError("audience",
+					"is required and must be one of " + ContentCatalog.AUDIENCES));
+		}
+		Optional<String> since = request.queryParam("since");
+		Integer sinceVersion = since.isPresent() ? integer("since", since, 0, 0, Integer.MAX_VALUE, errors) : null;
+		if (!errors.isEmpty()) {
+			throw ApiProblem.invalidFields(errors);
+		}
+		ResolvedLocale locale = this.localization.resolveExplicit(request.pathVariable("locale"));
+		CachedBody body = this.catalog.bundle(locale, audience, sinceVersion);
+		String fileName = "safesteps-" + locale.tag() + "-" + audience + "-v" + this.catalog.contentVersion()
+				+ ((sinceVersion != null) ? "-since" + sinceVersion : "") + ".json.gz";
+		return respond(request, body, GZIP, fileName);
+	}
+
+	private ResolvedLocale locale(ServerRequest request) {
+		return this.localization.negotiate(request.exchange());
+	}
+
+	private Mono<ServerResponse> json(ServerRequest request, CachedBody body) {
+		return respond(request, body, MediaType.APPLICATION_JSON, null);
+	}
+
+	/** The cached bytes with their ETag, or 304 when the client's copy is current. */
+	private Mono<ServerResponse> respond(ServerRequest request, CachedBody body, MediaType type, String fileName) {
+		if (request.exchange().checkNotModified(body.etag())) {
+			return ServerResponse.status(304)
+				.eTag(body.etag())
+				.cacheControl(this.cacheControl)
+				.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
+				.build();
+		}
+		ServerResponse.BodyBuilder response = ServerResponse.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+			.eTag(body.etag())
+			.cacheControl(this.cacheControl);
+		if (fileName != null) {
+			response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+		}
+		byte[] bytes = body.body();
+		return response.contentLength(bytes.length)
+			.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(bytes))));
+	}
+
+	private static int integer(String name, Optional<String> value, int fallback, int min, int max,
+			List<ApiProblem.FieldError> errors) {
+		if (value.isEmpty()) {
+			return fallback;
+		}
+		try {
+			int number = Integer.parseInt(value.get());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.add(new ApiProblem.FieldError(name, "must be a whole number from " + min + " to " + max));
+		return fallback;
+	}
+
+}
