@@ -1,14 +1,11 @@
 package org.safesteps.content;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.safesteps.support.ApiTest;
+import org.safesteps.support.OfflineBundles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -364,7 +361,7 @@ class ContentApiTest {
 
 	/** An offline bundle is gzip JSON with everything for one locale and audience. */
 	@Test
-	void bundleHoldsOneLocaleAndAudience() throws IOException {
+	void bundleHoldsOneLocaleAndAudience() {
 		byte[] gzip = this.http.get()
 			.uri("/v1/bundles/th?audience=parent")
 			.exchange()
@@ -377,7 +374,7 @@ class ContentApiTest {
 			.expectBody()
 			.returnResult()
 			.getResponseBody();
-		JsonNode bundle = this.json.readTree(gunzip(gzip));
+		JsonNode bundle = this.json.readTree(OfflineBundles.gunzip(gzip));
 		assertThat(bundle.path("complete").booleanValue()).isTrue();
 		assertThat(bundle.path("lessons").size()).isEqualTo(5);
 		assertThat(bundle.path("quizzes").size()).isEqualTo(5);
@@ -388,22 +385,14 @@ class ContentApiTest {
 
 	/** With the current version as since, the bundle holds nothing new. */
 	@Test
-	void bundleSinceCurrentVersionIsEmpty() throws IOException {
+	void bundleSinceCurrentVersionIsEmpty() {
 		int version = this.json.readTree(this.http.get()
 			.uri("/v1/catalog")
 			.exchange()
 			.expectBody()
 			.returnResult()
 			.getResponseBody()).path("contentVersion").intValue();
-		byte[] gzip = this.http.get()
-			.uri("/v1/bundles/en?audience=child&since=" + version)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		JsonNode bundle = this.json.readTree(gunzip(gzip));
+		JsonNode bundle = OfflineBundles.fetch(this.http, this.json, "/v1/bundles/en?audience=child&since=" + version);
 		assertThat(bundle.path("complete").booleanValue()).isFalse();
 		assertThat(bundle.path("lessons").size()).isZero();
 		assertThat(bundle.path("removed").size()).isZero();
@@ -411,16 +400,8 @@ class ContentApiTest {
 
 	/** A since ahead of the service's version (say, after a database reset) gets a complete bundle. */
 	@Test
-	void bundleSinceAheadIsComplete() throws IOException {
-		byte[] gzip = this.http.get()
-			.uri("/v1/bundles/en?audience=teacher&since=999")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		JsonNode bundle = this.json.readTree(gunzip(gzip));
+	void bundleSinceAheadIsComplete() {
+		JsonNode bundle = OfflineBundles.fetch(this.http, this.json, "/v1/bundles/en?audience=teacher&since=999");
 		assertThat(bundle.path("complete").booleanValue()).isTrue();
 		assertThat(bundle.path("lessons").size()).isEqualTo(4);
 	}
@@ -495,12 +476,6 @@ class ContentApiTest {
 			.isOk()
 			.expectBody()
 			.returnResult();
-	}
-
-	private static byte[] gunzip(byte[] gzip) throws IOException {
-		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-			return in.readAllBytes();
-		}
 	}
 
 }

@@ -1,12 +1,10 @@
 package org.safesteps.content;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.safesteps.support.ApiTest;
+import org.safesteps.support.OfflineBundles;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +96,7 @@ class ContentImportTest {
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("My information is mine!");
-		JsonNode bundle = bundle("/v1/bundles/en?audience=child&since=" + before);
+		JsonNode bundle = OfflineBundles.fetch(this.http, this.json, "/v1/bundles/en?audience=child&since=" + before);
 		assertThat(bundle.path("lessons").valueStream().map(lesson -> lesson.path("id").stringValue()))
 			.containsExactly("child-privacy-9-12");
 		assertThat(bundle.path("quizzes").size()).isZero();
@@ -151,13 +150,6 @@ class ContentImportTest {
 	private int version() {
 		byte[] body = this.http.get().uri("/v1/catalog").exchange().expectBody().returnResult().getResponseBody();
 		return this.json.readTree(body).path("contentVersion").intValue();
-	}
-
-	private JsonNode bundle(String uri) throws IOException {
-		byte[] gzip = this.http.get().uri(uri).exchange().expectBody().returnResult().getResponseBody();
-		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-			return this.json.readTree(in.readAllBytes());
-		}
 	}
 
 	private static Path temporaryCopy() {
