@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.localization.ResolvedLocale;
 import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.PublicReadHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -126,12 +127,14 @@ class ContentRoutes {
 	private Mono<ServerResponse> respond(ServerRequest request, CachedBody body, MediaType type, String fileName) {
 		if (request.exchange().checkNotModified(body.etag())) {
 			return ServerResponse.status(304)
+				.headers(PublicReadHeaders::apply)
 				.eTag(body.etag())
 				.cacheControl(this.cacheControl)
 				.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
 				.build();
 		}
 		ServerResponse.BodyBuilder response = ServerResponse.ok()
+			.headers(PublicReadHeaders::apply)
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)

@@ -1,13 +1,14 @@
 package org.safesteps.localization;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.safesteps.platform.PublicReadHeaders;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
 
 @RestController
 class LocalesController {
@@ -36,7 +37,9 @@ class LocalesController {
 					total, translated, content.draftItems() + (ui.status().equals("draft") ? 1 : 0),
 					content.reviewedItems() + (ui.status().equals("reviewed") ? 1 : 0));
 		}).toList();
-		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+		return ResponseEntity.ok()
+			.headers(PublicReadHeaders::apply)
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
 			.body(new LocaleList(source, locales));
 	}
 

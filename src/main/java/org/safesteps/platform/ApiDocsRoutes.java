@@ -43,7 +43,11 @@ class ApiDocsRoutes {
 	}
 
 	private static Mono<ServerResponse> serve(Doc doc) {
-		return ServerResponse.ok().contentType(doc.type()).cacheControl(CacheControl.noCache()).bodyValue(doc.bytes());
+		return ServerResponse.ok()
+			.headers(PublicReadHeaders::apply)
+			.contentType(doc.type())
+			.cacheControl(CacheControl.noCache())
+			.bodyValue(doc.bytes());
 	}
 
 	private static Doc doc(String classpathLocation, String type) {

@@ -18,7 +18,7 @@ final class AccessRules {
 			"/v1/bundles/*", "/v1/locales", "/v1/help", "/v1/openapi.yaml", "/docs", "/docs/*", "/actuator/health",
 			"/actuator/health/**", "/actuator/info" };
 
-	/** Reads anyone may make, without a token (GET and HEAD): served by their own light filter chain. */
+	/** Reads anyone may make, without a token (GET and HEAD): they bypass the security filter chain. */
 	static final ServerWebExchangeMatcher PUBLIC_READS = ServerWebExchangeMatchers.matchers(
 			ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, PUBLIC_PATHS),
 			ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, PUBLIC_PATHS));

@@ -41,12 +41,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One filter chain. Two issuers are trusted side by side: Firebase for learners and the
  * institutional OIDC issuer for staff; each token is checked for issuer, audience, expiry,
- * not-before and an RS256 or ES256 signature. Reading content needs no token.
+ * not-before, subject and an RS256 or ES256 signature. Public reads (content, locales, help,
+ * docs, health) need no identity and bypass the chain: Spring Security's firewall still checks
+ * them, tokens sent with them are ignored, and they set their own headers (PublicReadHeaders).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -58,35 +61,11 @@ class SecurityConfiguration {
 
 	static final String LOCAL_STAFF_ISSUER = "https://staff.safesteps.local";
 
-	/**
-	 * Public reads (content, locales, help, docs, health) need no identity: this chain skips
-	 * token parsing entirely, so a cached lesson costs as little as possible. Tokens sent with
-	 * a public read are ignored.
-	 */
 	@Bean
-	@Order(1)
-	SecurityWebFilterChain publicReads(ServerHttpSecurity http) {
-		http.securityMatcher(AccessRules.PUBLIC_READS)
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			// JSON and a docs page: nosniff and the referrer policy matter; frame and XSS headers add cost, not safety.
-			.headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
-				.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
-				.xssProtection(ServerHttpSecurity.HeaderSpec.XssProtectionSpec::disable))
-			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll());
-		return http.build();
-	}
-
-	@Bean
-	@Order(2)
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			JwtIssuerReactiveAuthenticationManagerResolver issuers, ProblemResponseWriter problems) {
-		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+		http.securityMatcher(new NegatedServerWebExchangeMatcher(AccessRules.PUBLIC_READS))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -57,6 +57,8 @@ class ContentApiTest {
 			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "th")
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("ข้อมูลของฉันเป็นของฉัน")
