@@ -16,7 +16,6 @@ import org.safesteps.platform.ProblemType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -93,7 +92,7 @@ class SecurityConfiguration {
 		if (projectId == null || projectId.isBlank()) {
 			throw new IllegalStateException("Set safesteps.security.learner.firebase-project-id (FIREBASE_PROJECT_ID)");
 		}
-		String learnerIssuer = new SecurityProperties.Learner(projectId, null).issuer();
+		String learnerIssuer = SecurityProperties.Learner.issuerOf(projectId);
 		ReactiveJwtDecoder learnerDecoder = decoder(dev ? null : properties.learner().jwkSetUri(), devKey,
 				validators(properties, learnerIssuer, projectId));
 		managers.put(learnerIssuer, Mono.just(manager(learnerDecoder, jwt -> List.of(

@@ -26,8 +26,8 @@ public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") D
 	public record Learner(String firebaseProjectId,
 			@DefaultValue("https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com") String jwkSetUri) {
 
-		public String issuer() {
-			return "https://securetoken.google.com/" + this.firebaseProjectId;
+		public static String issuerOf(String firebaseProjectId) {
+			return "https://securetoken.google.com/" + firebaseProjectId;
 		}
 
 	}
