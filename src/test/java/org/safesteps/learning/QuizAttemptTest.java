@@ -12,6 +12,8 @@ import org.safesteps.security.SubjectKeys;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -257,14 +259,7 @@ class QuizAttemptTest {
 			.isCreated()
 			.expectBody();
 		postAs(learner, ALL_RIGHT).expectStatus().isCreated().expectBody();
-		this.http.get()
-			.uri("/v1/me/progress")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + learner)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.lessonsCompleted")
+		progressOf(learner).jsonPath("$.lessonsCompleted")
 			.isEqualTo(List.of("child-privacy-9-12"))
 			.jsonPath("$.bestQuizScores[0].bestScorePercent")
 			.isEqualTo(100)
@@ -283,8 +278,7 @@ class QuizAttemptTest {
 		String learner = TestTokens.newLearner();
 		postAs(learner, ALL_RIGHT).expectStatus().isCreated().expectBody();
 		String key = TestTokens.subjectKey(this.subjectKeys, learner);
-		this.mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), LearnerProgressStore.COLLECTION)
+		this.mongo.count(Query.query(Criteria.where("_id").is(key)), LearnerProgressStore.COLLECTION)
 			.as(StepVerifier::create)
 			.expectNext(1L)
 			.verifyComplete();
@@ -298,18 +292,21 @@ class QuizAttemptTest {
 				.expectBody()
 				.isEmpty();
 		}
-		this.http.get()
-			.uri("/v1/me/progress")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + learner)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.attempts")
+		progressOf(learner).jsonPath("$.attempts")
 			.isEqualTo(0)
 			.jsonPath("$.lessonsCompleted")
 			.isEmpty();
 		assertNothingStored(learner);
+	}
+
+	private WebTestClient.BodyContentSpec progressOf(String token) {
+		return this.http.get()
+			.uri("/v1/me/progress")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	private WebTestClient.ResponseSpec postAs(String token, String body) {
