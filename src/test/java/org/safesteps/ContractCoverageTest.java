@@ -40,6 +40,20 @@ class ContractCoverageTest {
 		assertThat(served).as("served routes").isEqualTo(specified);
 	}
 
+	/** Every problem type the service can answer with is listed in the spec's Problem schema, and no other. */
+	@Test
+	void everyProblemTypeIsSpecified() throws Exception {
+		JsonNode spec = YAMLMapper.builder().build().readTree(Files.readString(Path.of(ContractValidator.SPEC)));
+		Set<String> specified = new TreeSet<>();
+		spec.path("components").path("schemas").path("Problem").path("properties").path("type").path("enum")
+			.forEach(type -> specified.add(type.stringValue()));
+		Set<String> served = new TreeSet<>();
+		for (org.safesteps.platform.ProblemType type : org.safesteps.platform.ProblemType.values()) {
+			served.add(type.uri().toString());
+		}
+		assertThat(specified).isEqualTo(served);
+	}
+
 	/** The spec is OpenAPI 3.0.3, the version the request validator understands fully. */
 	@Test
 	void specIsOpenApi303() throws Exception {

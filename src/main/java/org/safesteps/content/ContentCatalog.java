@@ -32,6 +32,8 @@ import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.localization.ResolvedLocale;
 import org.safesteps.localization.TranslationCoverage;
 import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.Page;
+import org.safesteps.platform.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,13 +66,18 @@ public class ContentCatalog implements TranslationCoverage {
 		return current().versions().current();
 	}
 
-	/** A quiz with its answers, its strings in the given locale, for scoring. */
+	boolean isLoaded() {
+		return this.published.get() != null;
+	}
+
+	/** A quiz with its answers, its strings in the given locale, for scoring; built once per version and locale. */
 	public Optional<Quiz> quiz(String id, ResolvedLocale locale) {
 		Published current = current();
 		if (!current.snapshot().quizzes().containsKey(id)) {
 			return Optional.empty();
 		}
-		return Optional.of(current.views().quizWithAnswers(id, locale));
+		return Optional.of(current.scoringQuizzes.get(id + "/" + locale.tag(),
+				key -> current.views().quizWithAnswers(id, locale)));
 	}
 
 	boolean topicExists(String topic) {
@@ -107,15 +114,13 @@ public class ContentCatalog implements TranslationCoverage {
 				.filter(filter::matches)
 				.sorted(LESSON_ORDER)
 				.toList();
-			int from = Math.min(filter.page() * filter.size(), matching.size());
-			int to = Math.min(from + filter.size(), matching.size());
-			List<LessonSummary> items = matching.subList(from, to)
+			Page<Lesson> page = Page.of(matching, filter.paging());
+			List<LessonSummary> items = page.items()
 				.stream()
 				.map(lesson -> current.views().lessonSummary(lesson, locale))
 				.toList();
-			int pages = (matching.size() + filter.size() - 1) / filter.size();
-			return new LessonPage(items, filter.page(), filter.size(), matching.size(), pages, locale.tag(),
-					current.versions().current());
+			return new LessonPage(new Page<>(items, page.page(), page.size(), page.totalItems(), page.totalPages()),
+					locale.tag(), current.versions().current());
 		});
 	}
 
@@ -159,14 +164,17 @@ public class ContentCatalog implements TranslationCoverage {
 	/**
 	 * A gzip-compressed offline bundle; with {@code since}, only what changed after that version.
 	 * A {@code since} this service cannot answer for (ahead of it, or content served unversioned
-	 * while MongoDB was down) gets a complete bundle, so an app never misses an update.
+	 * while MongoDB was down) gets a complete bundle, so an app never misses an update. The file
+	 * name and the bytes come from the same content version.
 	 */
-	CachedBody bundle(ResolvedLocale locale, String audience, Integer since) {
+	BundleFile bundle(ResolvedLocale locale, String audience, Integer since) {
 		Published current = current();
 		int version = current.versions().current();
 		Integer effectiveSince = (since != null && version > 0 && since <= version) ? since : null;
 		String key = "bundle/" + locale.tag() + "/" + audience + "/" + effectiveSince;
-		return current.cachedBytes(key, locale, () -> {
+		String fileName = "safesteps-" + locale.tag() + "-" + audience + "-v" + version
+				+ ((since != null) ? "-since" + since : "") + ".json.gz";
+		return new BundleFile(fileName, current.cachedBytes(key, locale, () -> {
 			ContentSnapshot snapshot = current.snapshot();
 			List<ContentViews.LessonView> lessons = snapshot.lessons()
 				.values()
@@ -203,7 +211,7 @@ public class ContentCatalog implements TranslationCoverage {
 			Bundle bundle = new Bundle(1, locale.tag(), audience, version, effectiveSince, effectiveSince == null,
 					topics, lessons, quizzes, help, removed);
 			return gzip(this.json.writeValueAsBytes(bundle));
-		});
+		}));
 	}
 
 	@Override
@@ -284,6 +292,9 @@ public class ContentCatalog implements TranslationCoverage {
 		/** Least recently used first out: filters and pages are chosen by clients. */
 		private final Cache<String, CachedBody> cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
+		/** Quizzes with their answers, by id and locale, for scoring attempts. */
+		private final Cache<String, Quiz> scoringQuizzes = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
+
 		Published(ContentSnapshot snapshot, ContentVersions versions, LocalizedContent views) {
 			this.snapshot = snapshot;
 			this.versions = versions;
@@ -316,8 +327,12 @@ public class ContentCatalog implements TranslationCoverage {
 
 	}
 
+	/** An offline bundle and the name of its file. */
+	record BundleFile(String fileName, CachedBody body) {
+	}
+
 	/** Which lessons a list shows, and which page of them. */
-	record LessonFilter(String audience, String ageBand, String topic, int page, int size) {
+	record LessonFilter(String audience, String ageBand, String topic, PageRequest paging) {
 
 		boolean matches(Lesson lesson) {
 			return (this.audience == null || this.audience.equals(lesson.audience()))

@@ -2,6 +2,9 @@ package org.safesteps.content;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -32,17 +35,29 @@ public class ContentImport implements DisposableBean {
 
 	private final Scheduler oneAtATime = Schedulers.newBoundedElastic(1, 16, "content-import");
 
+	private final Timer imports;
+
 	ContentImport(ContentLoader loader, ContentImporter importer, ContentCatalog catalog,
-			LocalizationCatalog localization) {
+			LocalizationCatalog localization, MeterRegistry meters) {
 		this.loader = loader;
 		this.importer = importer;
 		this.catalog = catalog;
 		this.localization = localization;
+		this.imports = Timer.builder("safesteps.content.import")
+			.description("Time to read, check and import content/ and localization/")
+			.register(meters);
+		Gauge.builder("safesteps.content.version", catalog, ContentImport::versionInService)
+			.description("The content version in service (0 while served unversioned)")
+			.register(meters);
+	}
+
+	private static double versionInService(ContentCatalog catalog) {
+		return catalog.isLoaded() ? catalog.contentVersion() : -1;
 	}
 
 	/** Loads, imports and activates; fails with an {@code InvalidContentException} naming the bad file. */
 	public Mono<ImportReport> reimport() {
-		return Mono.fromCallable(() -> {
+		return Mono.fromCallable(() -> this.imports.recordCallable(() -> {
 			LocalizationCatalog.State locales = this.localization.prepare();
 			ContentSnapshot snapshot = this.loader.load(locales);
 			ContentImporter.Result result = this.importer.importSnapshot(snapshot)
@@ -51,7 +66,7 @@ public class ContentImport implements DisposableBean {
 			this.localization.activate(locales);
 			this.catalog.activate(snapshot, result.versions());
 			return result.report();
-		}).subscribeOn(this.oneAtATime);
+		})).subscribeOn(this.oneAtATime);
 	}
 
 	/** Puts the files in service without MongoDB, for when it cannot be reached at start-up. */

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.localization.ResolvedLocale;
 import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.PageRequest;
+import org.safesteps.platform.QueryParameters;
 import org.safesteps.platform.PublicReadHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +36,6 @@ class ContentRoutes {
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-
-	private static final int MAX_PAGE_SIZE = 100;
 
 	private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
 
@@ -79,13 +79,10 @@ class ContentRoutes {
 		if (topic != null && (!ID.matcher(topic).matches() || !this.catalog.topicExists(topic))) {
 			errors.add(new ApiProblem.FieldError("topic", "must be a topic id from GET /v1/catalog, such as 'privacy'"));
 		}
-		int page = integer("page", request.queryParam("page"), 0, 0, 10_000, errors);
-		int size = integer("size", request.queryParam("size"), 20, 1, MAX_PAGE_SIZE, errors);
-		if (!errors.isEmpty()) {
-			throw ApiProblem.invalidFields(errors);
-		}
-		return json(request, this.catalog.lessons(new ContentCatalog.LessonFilter(audience, ageBand, topic, page, size),
-				locale(request)));
+		PageRequest paging = PageRequest.parse(request.queryParam("page"), request.queryParam("size"), errors);
+		QueryParameters.rejectIfAny(errors);
+		return json(request,
+				this.catalog.lessons(new ContentCatalog.LessonFilter(audience, ageBand, topic, paging), locale(request)));
 	}
 
 	private Mono<ServerResponse> help(ServerRequest request) {
@@ -104,15 +101,12 @@ class ContentRoutes {
 					"is required and must be one of " + ContentCatalog.AUDIENCES));
 		}
 		Optional<String> since = request.queryParam("since");
-		Integer sinceVersion = since.isPresent() ? integer("since", since, 0, 0, Integer.MAX_VALUE, errors) : null;
-		if (!errors.isEmpty()) {
-			throw ApiProblem.invalidFields(errors);
-		}
+		Integer sinceVersion = since.isPresent()
+				? QueryParameters.integer("since", since, 0, 0, Integer.MAX_VALUE, errors) : null;
+		QueryParameters.rejectIfAny(errors);
 		ResolvedLocale locale = this.localization.resolveExplicit(request.pathVariable("locale"));
-		CachedBody body = this.catalog.bundle(locale, audience, sinceVersion);
-		String fileName = "safesteps-" + locale.tag() + "-" + audience + "-v" + this.catalog.contentVersion()
-				+ ((sinceVersion != null) ? "-since" + sinceVersion : "") + ".json.gz";
-		return respond(request, body, GZIP, fileName);
+		ContentCatalog.BundleFile bundle = this.catalog.bundle(locale, audience, sinceVersion);
+		return respond(request, bundle.body(), GZIP, bundle.fileName());
 	}
 
 	private ResolvedLocale locale(ServerRequest request) {
@@ -146,24 +140,6 @@ class ContentRoutes {
 		byte[] bytes = body.body();
 		return response.contentLength(bytes.length)
 			.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(bytes))));
-	}
-
-	private static int integer(String name, Optional<String> value, int fallback, int min, int max,
-			List<ApiProblem.FieldError> errors) {
-		if (value.isEmpty()) {
-			return fallback;
-		}
-		try {
-			int number = Integer.parseInt(value.get());
-			if (number >= min && number <= max) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.add(new ApiProblem.FieldError(name, "must be a whole number from " + min + " to " + max));
-		return fallback;
 	}
 
 }

@@ -2,9 +2,12 @@ package org.safesteps.content;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.safesteps.content.ContentDocuments.Frameworks;
 import org.safesteps.content.ContentDocuments.Section;
 import org.safesteps.content.ContentDocuments.Source;
+import org.safesteps.platform.Page;
 
 /** What the content endpoints return, as {@code api-spec/openapi.yaml} describes it. */
 final class ContentViews {
@@ -32,8 +35,8 @@ final class ContentViews {
 			String summary, String quizId, ItemLocalization localization) {
 	}
 
-	record LessonPage(List<LessonSummary> items, int page, int size, int totalItems, int totalPages,
-			String locale, int contentVersion) {
+	/** A page of lesson summaries, with the locale and content version they come from. */
+	record LessonPage(@JsonUnwrapped Page<LessonSummary> page, String locale, int contentVersion) {
 	}
 
 	record OptionView(String key, String text) {

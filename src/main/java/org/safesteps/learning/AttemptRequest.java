@@ -8,15 +8,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.safesteps.activity.CoarseContext;
+
 /**
  * A learner's answers to one quiz. Messages are literal, not bundle keys, so that validating
  * never loads a resource bundle on an event loop.
  *
  * @param answers one per answered question; unanswered questions count as not right
+ * @param context the child's coarse context, for statistics; optional, and never stored with
+ * the learner's progress
  */
 record AttemptRequest(
 		@NotNull(message = "is required") @Size(min = 1, max = 30,
-				message = "must hold 1 to 30 answers") List<@Valid @NotNull(message = "must not be null") Answer> answers) {
+				message = "must hold 1 to 30 answers") List<@Valid @NotNull(message = "must not be null") Answer> answers,
+		@Valid CoarseContext context) {
 
 	/**
 	 * @param question the question's key

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
+import org.safesteps.privacy.LearnerErasure;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * IP. Each attempt is recorded with a single atomic update, so it is stored whole or not at all.
  */
 @Component
-class LearnerProgressStore {
+class LearnerProgressStore implements LearnerErasure {
 
 	static final String COLLECTION = "learner_progress";
 
@@ -52,7 +53,8 @@ class LearnerProgressStore {
 			.defaultIfEmpty(new Progress(List.of(), List.of(), 0));
 	}
 
-	Mono<Void> erase(String learnerKey) {
+	@Override
+	public Mono<Void> eraseLearner(String learnerKey) {
 		return this.mongo.remove(byLearner(learnerKey), COLLECTION).then();
 	}
 

@@ -23,6 +23,7 @@ public enum ProblemType {
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	INVALID_CONTENT("invalid-content", HttpStatus.UNPROCESSABLE_CONTENT),
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
+	LEARNER_ERASED("learner-erased", HttpStatus.GONE),
 	SERVER_ERROR("server-error", HttpStatus.INTERNAL_SERVER_ERROR),
 	DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 

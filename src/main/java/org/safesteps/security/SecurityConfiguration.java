@@ -1,10 +1,14 @@
 package org.safesteps.security;
 
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -41,10 +46,12 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * One filter chain. Two issuers are trusted side by side: Firebase for learners and the
+ * One filter chain, whose rules the features declare themselves ({@link RouteAccess}). Two issuers are trusted side by side: Firebase for learners and the
  * institutional OIDC issuer for staff; each token is checked for issuer, audience, expiry,
  * not-before, subject and an RS256 or ES256 signature. Public reads (content, locales, help,
  * docs, health) need no identity and bypass the chain: Spring Security's firewall still checks
@@ -56,14 +63,26 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	private static final Pattern ISO_COUNTRY = Pattern.compile("[A-Z]{2}");
+
 	static final String LOCAL_LEARNER_PROJECT = "safesteps-local";
 
 	static final String LOCAL_STAFF_ISSUER = "https://staff.safesteps.local";
 
+	/** Every feature's rules, and the actuator's (health is public; metrics sit on the management port). */
+	@Bean
+	RouteRules routeRules(List<RouteAccess> features) {
+		RouteRules rules = new RouteRules();
+		rules.publicRead("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+				"/livez", "/readyz");
+		features.forEach(feature -> feature.declare(rules));
+		return rules;
+	}
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-			JwtIssuerReactiveAuthenticationManagerResolver issuers, ProblemResponseWriter problems) {
-		http.securityMatcher(new NegatedServerWebExchangeMatcher(AccessRules.PUBLIC_READS))
+			JwtIssuerReactiveAuthenticationManagerResolver issuers, ProblemResponseWriter problems, RouteRules rules) {
+		http.securityMatcher(new NegatedServerWebExchangeMatcher(publicReads(rules)))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -71,7 +90,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
-			.authorizeExchange(AccessRules::apply)
+			.authorizeExchange(exchanges -> authorize(exchanges, rules))
 			.oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers)
 				.authenticationEntryPoint((exchange, ex) -> unauthorized(problems, exchange, ex))
 				.accessDeniedHandler((exchange, ex) -> forbidden(problems, exchange)))
@@ -81,9 +100,35 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** GET and HEAD of the public reads: they bypass the chain; the firewall still applies. */
+	private static ServerWebExchangeMatcher publicReads(RouteRules rules) {
+		String[] patterns = rules.rules()
+			.stream()
+			.filter(rule -> rule.access() == RouteRules.Access.PUBLIC_READ)
+			.map(RouteRules.Rule::pattern)
+			.toArray(String[]::new);
+		return ServerWebExchangeMatchers.matchers(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, patterns),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, patterns));
+	}
+
+	/** The declared rules, most specific first; a route nobody declared is denied. */
+	private static void authorize(ServerHttpSecurity.AuthorizeExchangeSpec exchanges, RouteRules rules) {
+		for (RouteRules.Rule rule : rules.rules()) {
+			switch (rule.access()) {
+				case PUBLIC_READ -> {
+					// never reaches this chain
+				}
+				case AUTHENTICATED -> exchanges.pathMatchers(rule.method(), rule.pattern()).authenticated();
+				case ROLES -> exchanges.pathMatchers(rule.method(), rule.pattern())
+					.hasAnyRole(rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+			}
+		}
+		exchanges.anyExchange().denyAll();
+	}
+
 	@Bean
 	JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers(SecurityProperties properties,
-			Environment environment) {
+			Environment environment, SubjectKeys subjectKeys) {
 		boolean dev = DevIssuerKeys.allowed(properties, environment);
 		RSAPublicKey devKey = dev ? DevIssuerKeys.publicKey(properties.devIssuer().keyDirectory()) : null;
 		Map<String, Mono<ReactiveAuthenticationManager>> managers = new java.util.HashMap<>();
@@ -95,8 +140,8 @@ class SecurityConfiguration {
 		String learnerIssuer = SecurityProperties.Learner.issuerOf(projectId);
 		ReactiveJwtDecoder learnerDecoder = decoder(dev ? null : properties.learner().jwkSetUri(), devKey,
 				validators(properties, learnerIssuer, projectId));
-		managers.put(learnerIssuer, Mono.just(manager(learnerDecoder, jwt -> List.of(
-				new SimpleGrantedAuthority(Role.LEARNER.authority())))));
+		managers.put(learnerIssuer, Mono.just(manager(learnerDecoder,
+				jwt -> new Caller(subjectKeys.of(jwt), null, Set.of(Role.LEARNER), Set.of()))));
 
 		String staffIssuer = dev ? LOCAL_STAFF_ISSUER : properties.staff().issuer();
 		if (staffIssuer != null && !staffIssuer.isBlank()) {
@@ -106,7 +151,7 @@ class SecurityConfiguration {
 			ReactiveJwtDecoder staffDecoder = (dev || (jwkSetUri != null && !jwkSetUri.isBlank()))
 					? decoder(dev ? null : jwkSetUri, devKey, staffValidator)
 					: discoveredDecoder(staffIssuer, staffValidator);
-			managers.put(staffIssuer, Mono.just(manager(staffDecoder, jwt -> staffAuthorities(jwt, properties))));
+			managers.put(staffIssuer, Mono.just(manager(staffDecoder, jwt -> staffCaller(jwt, properties))));
 		}
 		log.info("Trusting learner tokens from {}{}{}", learnerIssuer,
 				managers.size() > 1 ? " and staff tokens from " + staffIssuer : " (no staff issuer configured)",
@@ -157,27 +202,40 @@ class SecurityConfiguration {
 				new JwtIssuerValidator(issuer), audienceValidator));
 	}
 
-	private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder,
-			java.util.function.Function<Jwt, Collection<GrantedAuthority>> authorities) {
+	/** The token becomes an authentication whose details are the {@link Caller}: claims are read here only. */
+	private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder, Function<Jwt, Caller> callers) {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
-		manager.setJwtAuthenticationConverter(jwt -> Mono.just(new JwtAuthenticationToken(jwt, authorities.apply(jwt))));
+		manager.setJwtAuthenticationConverter(jwt -> {
+			Caller caller = callers.apply(jwt);
+			List<GrantedAuthority> authorities = caller.roles()
+				.stream()
+				.map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+				.toList();
+			JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt, authorities);
+			authentication.setDetails(caller);
+			return Mono.just(authentication);
+		});
 		return manager;
 	}
 
-	private static Collection<GrantedAuthority> staffAuthorities(Jwt jwt, SecurityProperties properties) {
-		List<GrantedAuthority> authorities = new ArrayList<>();
-		List<String> roles = jwt.getClaimAsStringList(properties.staff().rolesClaim());
-		if (roles != null) {
-			for (String name : roles) {
-				String normalised = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+	/** Staff roles from the roles claim (a learner role there counts for nothing), countries filtered to ISO codes. */
+	private static Caller staffCaller(Jwt jwt, SecurityProperties properties) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		List<String> names = jwt.getClaimAsStringList(properties.staff().rolesClaim());
+		if (names != null) {
+			for (String name : names) {
+				String normalised = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
 				for (Role role : Role.values()) {
 					if (role != Role.LEARNER && role.name().equals(normalised)) {
-						authorities.add(new SimpleGrantedAuthority(role.authority()));
+						roles.add(role);
 					}
 				}
 			}
 		}
-		return authorities;
+		List<String> countries = jwt.getClaimAsStringList(properties.staff().countriesClaim());
+		Set<String> iso = (countries == null) ? Set.of()
+				: countries.stream().filter(code -> ISO_COUNTRY.matcher(code).matches()).collect(Collectors.toSet());
+		return new Caller(null, jwt.getSubject(), roles, iso);
 	}
 
 	private static Mono<Void> unauthorized(ProblemResponseWriter problems, ServerWebExchange exchange,

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Turns a token's subject (a Firebase uid) into a keyed hash. Learner data is stored under that
  * hash only, so a database dump shows no uid, and without the secret it cannot be linked back.
  */
-public final class SubjectKeys {
+final class SubjectKeys {
 
 	private final SecretKeySpec key;
 
@@ -22,16 +22,15 @@ public final class SubjectKeys {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
-	/** The key of the token's subject, with the issuer, so two issuers' subjects never collide. */
-	public String of(Jwt jwt) {
+	/**
+	 * The key of the token's subject, with the issuer, so two issuers' subjects never collide:
+	 * HMAC-SHA256 over {@code "subject", 0, issuer, "\n", subject}, in hex.
+	 */
+	String of(Jwt jwt) {
 		return hash("subject", jwt.getIssuer() + "\n" + jwt.getSubject());
 	}
 
-	/**
-	 * A keyed hash within one purpose, e.g. one poll: the same subject gives unrelated values
-	 * for different purposes, so they cannot be linked to each other.
-	 */
-	public String hash(String purpose, String value) {
+	private String hash(String purpose, String value) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);

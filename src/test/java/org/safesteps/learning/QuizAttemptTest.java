@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.safesteps.support.ApiTest;
-import org.safesteps.security.SubjectKeys;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,9 +38,6 @@ class QuizAttemptTest {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
-
-	@Autowired
-	SubjectKeys subjectKeys;
 
 	/** Right answers of every question type score 100%, with a localised summary and explanations. */
 	@Test
@@ -250,6 +246,26 @@ class QuizAttemptTest {
 		postAs(TestTokens.newLearner(), ALL_RIGHT).expectStatus().isCreated().expectBody();
 	}
 
+	/** Rejected attempts (unknown question, bad context, malformed) do not use up the learner's budget. */
+	@Test
+	void invalidAttemptsCostNothing() {
+		String learner = TestTokens.newLearner();
+		for (int i = 0; i < 10; i++) {
+			postAs(learner, "{\"answers\":[{\"question\":\"no-such-question\",\"selected\":[\"a\"]}]}")
+				.expectStatus()
+				.isBadRequest()
+				.expectBody();
+			postAs(learner, "{\"answers\":[{\"question\":\"steps\",\"selected\":[\"stop\"]}],"
+					+ "\"context\":{\"country\":\"FR\",\"ageBand\":\"9-12\"}}")
+				.expectStatus()
+				.isBadRequest()
+				.expectBody();
+		}
+		for (int i = 0; i < 5; i++) {
+			postAs(learner, ALL_RIGHT).expectStatus().isCreated().expectBody();
+		}
+	}
+
 	/** Progress shows completed lessons and best scores, stored under a hash: no uid in the database. */
 	@Test
 	void progressIsKeptUnderAKeyedHash() {
@@ -277,7 +293,7 @@ class QuizAttemptTest {
 	void eraseLeavesNothingBehind() {
 		String learner = TestTokens.newLearner();
 		postAs(learner, ALL_RIGHT).expectStatus().isCreated().expectBody();
-		String key = TestTokens.subjectKey(this.subjectKeys, learner);
+		String key = TestTokens.subjectKey(learner);
 		this.mongo.count(Query.query(Criteria.where("_id").is(key)), LearnerProgressStore.COLLECTION)
 			.as(StepVerifier::create)
 			.expectNext(1L)
@@ -320,7 +336,7 @@ class QuizAttemptTest {
 
 	/** No document in any collection mentions this learner's key. */
 	private void assertNothingStored(String token) {
-		String key = TestTokens.subjectKey(this.subjectKeys, token);
+		String key = TestTokens.subjectKey(token);
 		this.mongo.getCollectionNames()
 			.flatMap(collection -> this.mongo.findAll(Document.class, collection))
 			.map(Document::toJson)

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.safesteps.support.ApiTest;
+import org.safesteps.support.ManagementPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,8 @@ class ExternalMongoUriTest {
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
-	@Autowired
-	WebTestClient http;
+	@LocalManagementPort
+	int managementPort;
 
 	/** No embedded server bean exists, and the content was imported into the configured database. */
 	@Test
@@ -57,7 +58,13 @@ class ExternalMongoUriTest {
 			.as(StepVerifier::create)
 			.assertNext(count -> assertThat(count).isGreaterThan(80))
 			.verifyComplete();
-		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody();
+		ManagementPort.client(this.managementPort)
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	private static MongoServer startExternal() {

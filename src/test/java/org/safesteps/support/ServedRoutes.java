@@ -95,6 +95,7 @@ public final class ServedRoutes {
 		}
 
 		@Override
+		@SuppressWarnings("removal")
 		public void pathExtension(String extension) {
 		}
 

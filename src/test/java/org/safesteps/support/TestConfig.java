@@ -3,9 +3,13 @@ package org.safesteps.support;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
-/** Wires every WebTestClient to the contract check, and the service to the test JWK sets. */
+/**
+ * Wires every WebTestClient to the contract check and the service to the test JWK sets, and adds
+ * an activity listener and a learner-keyed feature of the tests' own.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestConfig {
 
@@ -14,6 +18,16 @@ public class TestConfig {
 		return builder -> builder.entityExchangeResultConsumer(ContractValidator::check)
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
 			.responseTimeout(java.time.Duration.ofSeconds(30));
+	}
+
+	@Bean
+	RecordingActivityListener recordingActivityListener() {
+		return new RecordingActivityListener();
+	}
+
+	@Bean
+	TestLearnerData testLearnerData(ReactiveMongoTemplate mongo) {
+		return new TestLearnerData(mongo);
 	}
 
 	@Bean

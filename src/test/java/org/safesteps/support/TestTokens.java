@@ -151,17 +151,25 @@ public final class TestTokens {
 		return token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
 	}
 
-	/** The keyed hash the service stores this token's learner data under. */
-	public static String subjectKey(org.safesteps.security.SubjectKeys keys, String token) {
+	/** The secret of the test profile's learner hashes (application-test.yaml). */
+	public static final String SUBJECT_KEY_SECRET = "test-subject-key-secret-0123456789abcdef";
+
+	/**
+	 * The keyed hash the service stores this token's learner data under, computed here as the
+	 * service documents it: HMAC-SHA256 over "subject", 0, issuer, newline, subject.
+	 */
+	public static String subjectKey(String token) {
 		try {
 			JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-			return keys.of(org.springframework.security.oauth2.jwt.Jwt.withTokenValue(token)
-				.header("alg", "RS256")
-				.issuer(claims.getIssuer())
-				.subject(claims.getSubject())
-				.build());
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(SUBJECT_KEY_SECRET.getBytes(StandardCharsets.UTF_8),
+					"HmacSHA256"));
+			mac.update("subject".getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return java.util.HexFormat.of()
+				.formatHex(mac.doFinal((claims.getIssuer() + "\n" + claims.getSubject()).getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.text.ParseException ex) {
+		catch (java.text.ParseException | java.security.GeneralSecurityException ex) {
 			throw new IllegalArgumentException(ex);
 		}
 	}

@@ -1,4 +1,4 @@
-package org.safesteps.platform;
+package org.safesteps.docs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.PublicReadHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;

@@ -1,0 +1,32 @@
+package org.safesteps.activity;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Something a feature stored that is worth counting, told once through {@link ActivityRecorder}.
+ * It carries coarse dimensions only (country, province-level region, age band, audience, locale,
+ * topic, day) and never a learner key, a device, an IP address or an exact time.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Activity.QuizAttempted.class, name = "quiz-attempted") })
+public sealed interface Activity {
+
+	LocalDate day();
+
+	/**
+	 * A learner's quiz attempt was scored and their progress stored.
+	 *
+	 * @param lessonId the lesson the quiz belongs to, if any
+	 * @param country ISO 3166-1 alpha-2, or null when the app did not send the child's context
+	 * @param region ISO 3166-2 province-level code, or null
+	 * @param ageBand {@code 5-8}, {@code 9-12} or {@code 13-17} as the app sent it, or null
+	 * @param locale the locale the quiz was served in
+	 */
+	record QuizAttempted(String quizId, String lessonId, String topic, String audience, String ageBand,
+			String country, String region, String locale, int scorePercent, LocalDate day) implements Activity {
+	}
+
+}
