@@ -1,5 +1,6 @@
 package org.safesteps;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,6 +27,40 @@ class ModuleBoundariesTest {
 	@Test
 	void modulesKeepTheirBoundaries() {
 		MODULES.verify();
+	}
+
+	/**
+	 * A public type is a module's API, so it must be used by another module (directly or through
+	 * a nested type): anything else stays package-private. Exempt: the application class.
+	 */
+	@Test
+	void publicTypesAreUsedByAnotherModule() {
+		classes().that()
+			.arePublic()
+			.and()
+			.areTopLevelClasses()
+			.and()
+			.doNotHaveSimpleName("SafeStepsApplication")
+			// the port statistics will listen on (the statistics issue); remove once it does
+			.and()
+			.doNotHaveSimpleName("ActivityListener")
+			.should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be used by another package") {
+				@Override
+				public void check(JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
+					boolean usedElsewhere = CLASSES.stream()
+						.filter(candidate -> candidate.equals(type)
+								|| candidate.getName().startsWith(type.getName() + "$"))
+						.flatMap(candidate -> candidate.getDirectDependenciesToSelf().stream())
+						.anyMatch(dependency -> !dependency.getOriginClass()
+							.getPackageName()
+							.equals(type.getPackageName()));
+					if (!usedElsewhere) {
+						events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+								type.getName() + " is public but used only in its own package"));
+					}
+				}
+			})
+			.check(CLASSES);
 	}
 
 	/** Controllers are package-private: a feature's HTTP surface is not a Java API for others. */

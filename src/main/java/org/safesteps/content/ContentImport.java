@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the content in service is left untouched.
  */
 @Component
-public class ContentImport implements DisposableBean {
+class ContentImport implements DisposableBean {
 
 	private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(2);
 

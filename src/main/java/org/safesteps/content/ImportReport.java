@@ -9,6 +9,6 @@ import java.util.List;
  * @param hash digest of all content at that version
  * @param unchanged how many items were already current
  */
-public record ImportReport(int version, String hash, List<String> added, List<String> changed, List<String> removed,
+record ImportReport(int version, String hash, List<String> added, List<String> changed, List<String> removed,
 		int unchanged) {
 }

@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes the largest JSON request body accepted; larger bodies get 413
  */
 @ConfigurationProperties("safesteps.http")
-public record RequestLimitsProperties(@DefaultValue("65536") int maxBodyBytes) {
+record RequestLimitsProperties(@DefaultValue("65536") int maxBodyBytes) {
 }

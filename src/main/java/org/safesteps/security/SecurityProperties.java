@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew tolerance when checking expiry and not-before
  */
 @ConfigurationProperties("safesteps.security")
-public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") Duration clockSkew,
+record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue Learner learner, @DefaultValue Staff staff, @DefaultValue DevIssuer devIssuer) {
 
 	/**
@@ -23,10 +23,10 @@ public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") D
 	 * @param firebaseProjectId issuer is {@code https://securetoken.google.com/<id>}, audience the id
 	 * @param jwkSetUri Google's securetoken key set in production
 	 */
-	public record Learner(String firebaseProjectId,
+	record Learner(String firebaseProjectId,
 			@DefaultValue("https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com") String jwkSetUri) {
 
-		public static String issuerOf(String firebaseProjectId) {
+		static String issuerOf(String firebaseProjectId) {
 			return "https://securetoken.google.com/" + firebaseProjectId;
 		}
 
@@ -39,14 +39,14 @@ public record SecurityProperties(String subjectKeySecret, @DefaultValue("30s") D
 	 * @param rolesClaim claim holding role names such as {@code TEACHER}
 	 * @param countriesClaim claim holding ISO 3166-1 alpha-2 codes an analyst may see
 	 */
-	public record Staff(String issuer, String jwkSetUri, @DefaultValue("safesteps-api") String audience,
+	record Staff(String issuer, String jwkSetUri, @DefaultValue("safesteps-api") String audience,
 			@DefaultValue("roles") String rolesClaim, @DefaultValue("countries") String countriesClaim) {
 	}
 
 	/**
 	 * A local key pair that signs tokens for every role; only allowed in the {@code local} profile.
 	 */
-	public record DevIssuer(@DefaultValue("false") boolean enabled,
+	record DevIssuer(@DefaultValue("false") boolean enabled,
 			@DefaultValue("./data/dev-issuer") Path keyDirectory) {
 	}
 
