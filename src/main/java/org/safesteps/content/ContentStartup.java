@@ -23,8 +23,11 @@ class ContentStartup implements SmartLifecycle {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-	/** Before the web server, whose lifecycle phase is just below {@code Integer.MAX_VALUE}. */
-	private static final int PHASE = Integer.MAX_VALUE - 1024;
+	/**
+	 * Before the web server (phase {@code Integer.MAX_VALUE - 2048}), so that the port opens
+	 * only once content is in service.
+	 */
+	private static final int PHASE = Integer.MAX_VALUE - 4096;
 
 	private final ContentImport contentImport;
 
