@@ -2,13 +2,24 @@
 """Checks content/ and localization/ the way the loader and the Java tests do.
 
 For authors: run `python3 scripts/content-check.py` before committing content.
-It validates every file against content/schema, checks references between files,
-and checks every translation against the keys of its English source.
-The Java build runs the same rules (ContentSchemaTest, TranslationKeysTest,
-CurriculumTest); this script only gives authors a quick answer without Maven.
+It validates every file against content/schema, checks references between files
+(image files included), checks every translation against the keys of its English
+source and against its locale's glossary, and reports stale translations.
+The Java build runs the same rules (ContentFilesTest); this script only gives
+authors a quick answer without Maven.
+
+  python3 scripts/content-check.py                     check everything
+  python3 scripts/content-check.py --stale [LOCALE...]  list stale strings per locale
+  python3 scripts/content-check.py --stamp LOCALE [ID...]
+        record that LOCALE's translation of these items (all, if no id is given)
+        was made from the current English: run it after translating or updating
+        an item. See localization/README.md.
 """
+import argparse
+import hashlib
 import json
 import pathlib
+import re
 import sys
 
 import yaml
@@ -20,8 +31,24 @@ CONTENT = ROOT / "content"
 LOCALIZATION = ROOT / "localization"
 KINDS = {"lessons": "lesson", "quizzes": "quiz", "modules": "module", "polls": "poll", "helplines": "helpline"}
 IDENTICAL_ALLOWED_LENGTH = 20
+SOURCE_HASHES = "source-hashes.yaml"
+GLOSSARY = "glossary.yaml"
 
 errors = []
+
+
+def source_hash(text):
+    """The hash a translation records of the English it was made from (the Java loader computes the same)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def glossary_exempt(kind, key):
+    """Help services keep their proper names (\"Kids Helpline\"), so names are not held to the glossary."""
+    return kind == "helpline" and key.endswith(".name")
+
+
+def term_pattern(forms):
+    return re.compile("|".join(r"(?<![\w])" + re.escape(f) for f in forms), re.IGNORECASE)
 
 
 def load_schemas():
@@ -161,10 +188,21 @@ def main():
                 if ref and (ref not in sources or sources[ref][0] != want):
                     errors.append(f"{rel(path)}: step '{st.get('key')}' refers to missing {want} '{ref}'")
 
+    for cid, (kind, doc, path) in sources.items():
+        if kind == "lesson":
+            for s in doc.get("sections", []):
+                for b in s.get("blocks", []):
+                    if b.get("type") == "image" and not (CONTENT / b.get("src", "")).is_file():
+                        errors.append(f"{rel(path)}: image '{b.get('src')}' of block '{b.get('key')}' "
+                                      f"is not a file under content/")
+
     ui_source = read_yaml(LOCALIZATION / "en" / "ui.yaml") or {}
     validate(validators["translation"], LOCALIZATION / "en" / "ui.yaml", ui_source)
+    sources["ui"] = ("ui", None, LOCALIZATION / "en" / "ui.yaml")
 
+    translations = {}  # locale -> id -> (kind, English strings by key, translated strings by key)
     for locale_dir in sorted(p for p in LOCALIZATION.iterdir() if p.is_dir() and p.name != "en"):
+        found = translations.setdefault(locale_dir.name, {})
         for path in sorted((locale_dir / "content").glob("*.yaml")):
             doc = read_yaml(path)
             if doc is None:
@@ -174,23 +212,135 @@ def main():
                 errors.append(f"{rel(path)}: no content with id '{path.stem}'")
                 continue
             kind, src, _ = sources[path.stem]
-            compare(path, translatable_keys(kind, src), doc.get("strings") or {})
+            source_keys = translatable_keys(kind, src)
+            compare(path, source_keys, doc.get("strings") or {})
+            found[path.stem] = (kind, source_keys, doc.get("strings") or {})
         ui = locale_dir / "ui.yaml"
         if ui.exists():
             doc = read_yaml(ui)
             if doc is not None:
                 validate(validators["translation"], ui, doc)
                 compare(ui, ui_source.get("strings") or {}, doc.get("strings") or {})
+                found["ui"] = ("ui", ui_source.get("strings") or {}, doc.get("strings") or {})
+        check_glossary(validators["glossary"], locale_dir, found)
+
+    args = arguments()
+    if args.stamp:
+        return stamp(args.stamp[0], args.stamp[1:], translations)
+    stale = {locale: stale_strings(locale, found) for locale, found in translations.items()}
 
     counts = {}
     for kind, doc, _ in sources.values():
         counts[kind] = counts.get(kind, 0) + 1
+    if args.stale is not None:
+        for locale in (args.stale or sorted(stale)):
+            if locale not in stale:
+                errors.append(f"no translations for locale '{locale}'")
+                continue
+            print(f"{locale}: {len(stale[locale])} stale string(s)")
+            for cid, key, why in stale[locale]:
+                print(f"  {cid}: {key} ({why})")
     if errors:
         print("\n".join(errors))
         print(f"{len(errors)} problem(s)")
         return 1
-    print(f"content OK: {counts}")
+    summary = ", ".join(f"{locale} {len(items)}" for locale, items in sorted(stale.items()))
+    print(f"content OK: {counts}; stale translated strings: {summary or 'none'}"
+          + (" (list them with --stale)" if any(stale.values()) else ""))
     return 0
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stale", nargs="*", metavar="LOCALE", help="list stale strings per locale")
+    parser.add_argument("--stamp", nargs="+", metavar="LOCALE [ID]",
+                        help="record that LOCALE's translation of these items was made from the current English")
+    return parser.parse_args()
+
+
+def read_source_hashes(locale):
+    path = LOCALIZATION / locale / SOURCE_HASHES
+    if not path.exists():
+        return {}
+    doc = read_yaml(path) or {}
+    if not isinstance(doc, dict) or not all(isinstance(v, dict) for v in doc.values()):
+        errors.append(f"{path.relative_to(ROOT)}: must map each content id to its keys' source hashes")
+        return {}
+    return doc
+
+
+def stale_strings(locale, found):
+    """(id, key, reason) for every translated string whose English changed since it was translated."""
+    recorded = read_source_hashes(locale)
+    stale = []
+    for cid, (kind, source_keys, strings) in sorted(found.items()):
+        hashes = recorded.get(cid) or {}
+        for key in sorted(strings):
+            if key not in source_keys:
+                continue
+            if key not in hashes:
+                stale.append((cid, key, "no source hash recorded"))
+            elif hashes[key] != source_hash(source_keys[key]):
+                stale.append((cid, key, "the English changed"))
+    return stale
+
+
+def stamp(locale, ids, translations):
+    if errors:
+        print("\n".join(errors))
+        print(f"{len(errors)} problem(s) elsewhere; stamping anyway")
+    found = translations.get(locale)
+    if found is None:
+        print(f"no translations for locale '{locale}'")
+        return 2
+    unknown = [cid for cid in ids if cid not in found]
+    if unknown:
+        print(f"{locale} has no translation of: {', '.join(unknown)}")
+        return 2
+    recorded = read_source_hashes(locale)
+    for cid in (ids or found):
+        _, source_keys, strings = found[cid]
+        recorded[cid] = {key: source_hash(source_keys[key]) for key in sorted(strings) if key in source_keys}
+    path = LOCALIZATION / locale / SOURCE_HASHES
+    lines = ["# For each translated string, a hash of the English it was translated from (SHA-256 of the",
+             "# English string, first 12 hex digits). A string whose English has changed since is stale.",
+             "# Written by `python3 scripts/content-check.py --stamp " + locale + " ID...`; see localization/README.md."]
+    for cid in sorted(recorded):
+        lines.append(f"{cid}:")
+        for key in sorted(recorded[cid]):
+            lines.append(f"  {json.dumps(key)}: \"{recorded[cid][key]}\"")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"stamped {len(ids) or len(found)} item(s) of {locale} in {path.relative_to(ROOT)}")
+    return 0
+
+
+def check_glossary(validator, locale_dir, found):
+    path = locale_dir / GLOSSARY
+    if not path.exists():
+        return
+    glossary = read_yaml(path)
+    if glossary is None:
+        return
+    validate(validator, path, glossary)
+    if glossary.get("locale") != locale_dir.name:
+        errors.append(f"{path.relative_to(ROOT)}: locale must be '{locale_dir.name}'")
+    for term in glossary.get("terms") or []:
+        english = term_pattern(term.get("en") or [])
+        use = [form.casefold() for form in term.get("use") or []]
+        avoid = [form.casefold() for form in term.get("avoid") or []]
+        for cid, (kind, source_keys, strings) in sorted(found.items()):
+            for key, text in sorted(strings.items()):
+                if not isinstance(text, str) or glossary_exempt(kind, key):
+                    continue
+                folded = text.casefold()
+                where = f"{(locale_dir / 'content' / (cid + '.yaml')).relative_to(ROOT) if cid != 'ui' else (locale_dir / 'ui.yaml').relative_to(ROOT)}"
+                for form in avoid:
+                    if form in folded:
+                        errors.append(f"{where}: '{key}' uses '{form}'; the glossary term for "
+                                      f"'{term.get('key')}' is '{term['use'][0]}'")
+                if key in source_keys and english.search(source_keys[key]) and not any(f in folded for f in use):
+                    errors.append(f"{where}: '{key}' translates '{english.search(source_keys[key]).group(0)}' "
+                                  f"without the glossary term '{term['use'][0]}'")
 
 
 def compare(path, source_keys, strings):
