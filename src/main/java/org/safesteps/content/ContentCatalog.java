@@ -80,6 +80,16 @@ public class ContentCatalog implements TranslationCoverage {
 				key -> current.views().quizWithAnswers(id, locale)));
 	}
 
+	/** An image a lesson shows, with its ETag; 404 for any other name. */
+	CachedBody image(String fileName) {
+		Published current = current();
+		ContentSnapshot.Image image = current.snapshot().images().get(fileName);
+		if (image == null) {
+			throw ApiProblem.notFound("image", fileName);
+		}
+		return current.cachedBytes("image/" + fileName, null, image::bytes);
+	}
+
 	boolean topicExists(String topic) {
 		return current().snapshot().topics().stream().anyMatch(candidate -> candidate.id().equals(topic));
 	}
@@ -221,11 +231,13 @@ public class ContentCatalog implements TranslationCoverage {
 		int translated = 0;
 		int draft = 0;
 		int reviewed = 0;
+		int stale = 0;
 		for (ContentItem item : current.snapshot().items().values()) {
 			total += item.sourceStrings().size();
 			var translation = item.translations().get(locale);
 			if (translation != null) {
 				translated += translation.strings().size();
+				stale += translation.staleKeys().size();
 				if (translation.status().equals("reviewed")) {
 					reviewed++;
 				}
@@ -235,9 +247,9 @@ public class ContentCatalog implements TranslationCoverage {
 			}
 		}
 		if (locale.equals(this.localization.sourceLocale())) {
-			return new Coverage(total, total, 0, 0);
+			return new Coverage(total, total, 0, 0, 0);
 		}
-		return new Coverage(total, translated, draft, reviewed);
+		return new Coverage(total, translated, draft, reviewed, stale);
 	}
 
 	private List<TopicView> topics(Published current, ResolvedLocale locale) {
@@ -322,7 +334,7 @@ public class ContentCatalog implements TranslationCoverage {
 		}
 
 		CachedBody cachedBytes(String key, ResolvedLocale locale, Supplier<byte[]> bytes) {
-			return this.cache.get(key, missing -> CachedBody.of(bytes.get(), locale.tag()));
+			return this.cache.get(key, missing -> CachedBody.of(bytes.get(), (locale != null) ? locale.tag() : null));
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -27,6 +28,7 @@ import org.safesteps.content.ContentSnapshot.ContentItem;
 import org.safesteps.content.ContentSnapshot.Translation;
 import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.localization.LocalizationProperties;
+import org.safesteps.localization.SourceHashes;
 import org.safesteps.platform.InvalidContentException;
 import org.safesteps.platform.YamlFiles;
 import org.springframework.stereotype.Component;
@@ -114,11 +116,47 @@ class ContentLoader {
 				}
 			}
 		}
+		Map<String, ContentSnapshot.Image> images = images(base, lessons.values());
+		images.values().forEach(image -> {
+			all.update(image.fileName().getBytes(StandardCharsets.UTF_8));
+			all.update(image.bytes());
+		});
 		ContentSnapshot snapshot = new ContentSnapshot(Map.copyOf(items), Map.copyOf(lessons), Map.copyOf(quizzes),
-				Map.copyOf(modules), Map.copyOf(polls), Map.copyOf(help), List.copyOf(topics),
+				Map.copyOf(modules), Map.copyOf(polls), Map.copyOf(help), List.copyOf(topics), Map.copyOf(images),
 				HexFormat.of().formatHex(all.digest()));
 		new ContentReferences(snapshot).check();
 		return snapshot;
+	}
+
+	/** The images lessons show, read once; a reference to a missing file stops the load. */
+	private Map<String, ContentSnapshot.Image> images(Path base, java.util.Collection<Lesson> lessons) {
+		Map<String, ContentSnapshot.Image> images = new TreeMap<>();
+		for (Lesson lesson : lessons) {
+			for (int s = 0; s < lesson.sections().size(); s++) {
+				List<ContentDocuments.Block> blocks = lesson.sections().get(s).blocks();
+				for (int b = 0; b < blocks.size(); b++) {
+					String src = blocks.get(b).src();
+					if (src == null) {
+						continue;
+					}
+					Path file = base.resolve(src).normalize();
+					String where = "/sections/" + s + "/blocks/" + b + "/src";
+					if (!file.startsWith(base.resolve("images").normalize()) || !Files.isRegularFile(file)) {
+						throw new InvalidContentException("lessons/" + lesson.id() + ".yaml", where,
+								"the image '" + src + "' is not a file under content/images/");
+					}
+					try {
+						String name = file.getFileName().toString();
+						images.putIfAbsent(name, new ContentSnapshot.Image(name, Files.readAllBytes(file)));
+					}
+					catch (IOException ex) {
+						throw new InvalidContentException("lessons/" + lesson.id() + ".yaml", where,
+								"the image cannot be read: " + ex.getMessage());
+					}
+				}
+			}
+		}
+		return images;
 	}
 
 	private Map<String, Map<String, Translation>> readTranslations(ContentSchemas schemas,
@@ -129,6 +167,7 @@ class ContentLoader {
 			if (locale.tag().equals(locales.source())) {
 				continue;
 			}
+			Map<String, Map<String, String>> sourceHashes = SourceHashes.read(base, locale.tag());
 			for (Path file : yamlFiles(base.resolve(locale.tag()).resolve("content"))) {
 				String name = YamlFiles.relativeName(base, file);
 				JsonNode node = YamlFiles.read(base, file);
@@ -142,6 +181,7 @@ class ContentLoader {
 					throw new InvalidContentException(name, "/id", "there is no content with the id '" + id + "'");
 				}
 				Map<String, String> sourceStrings = TranslatableStrings.of(source.kind(), source.node());
+				Map<String, String> recorded = sourceHashes.getOrDefault(id, Map.of());
 				Map<String, String> strings = new LinkedHashMap<>();
 				for (var property : node.path("strings").properties()) {
 					if (!sourceStrings.containsKey(property.getKey())) {
@@ -151,7 +191,8 @@ class ContentLoader {
 					strings.put(property.getKey(), property.getValue().stringValue());
 				}
 				byItem.computeIfAbsent(id, key -> new TreeMap<>())
-					.put(locale.tag(), new Translation(node.path("status").stringValue(), Map.copyOf(strings)));
+					.put(locale.tag(), new Translation(node.path("status").stringValue(), Map.copyOf(strings),
+							Set.copyOf(SourceHashes.staleKeys(sourceStrings, strings.keySet(), recorded))));
 			}
 		}
 		return byItem;
@@ -164,6 +205,7 @@ class ContentLoader {
 			digest.update(locale.getBytes(StandardCharsets.UTF_8));
 			digest.update(translation.status().getBytes(StandardCharsets.UTF_8));
 			digest.update(this.json.writeValueAsBytes(new TreeMap<>(translation.strings())));
+			digest.update(String.join(",", new java.util.TreeSet<>(translation.staleKeys())).getBytes(StandardCharsets.UTF_8));
 		});
 		return HexFormat.of().formatHex(digest.digest());
 	}

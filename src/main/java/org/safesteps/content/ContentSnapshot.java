@@ -2,6 +2,7 @@ package org.safesteps.content;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,7 @@ import org.safesteps.content.ContentDocuments.Topic;
  */
 record ContentSnapshot(Map<String, ContentItem> items, Map<String, Lesson> lessons, Map<String, Quiz> quizzes,
 		Map<String, ClassroomModule> modules, Map<String, Poll> polls, Map<String, HelpEntry> helpByCountry,
-		List<Topic> topics, String hash) {
+		List<Topic> topics, Map<String, Image> images, String hash) {
 
 	/**
 	 * One content file with its translations.
@@ -32,8 +33,15 @@ record ContentSnapshot(Map<String, ContentItem> items, Map<String, Lesson> lesso
 			Map<String, Translation> translations, String hash) {
 	}
 
-	/** @param status {@code draft} until a native reviewer approves it, then {@code reviewed} */
-	record Translation(String status, Map<String, String> strings) {
+	/**
+	 * @param status {@code draft} until a native reviewer approves it, then {@code reviewed}
+	 * @param staleKeys keys whose English changed since they were translated
+	 */
+	record Translation(String status, Map<String, String> strings, Set<String> staleKeys) {
+	}
+
+	/** An image a lesson shows, by its file name under {@code content/images/}. */
+	record Image(String fileName, byte[] bytes) {
 	}
 
 }

@@ -22,8 +22,9 @@ final class ContentViews {
 	 * @param fallback true when some or all strings are not in the requested locale
 	 * @param status {@code source} for the English original, else the translation's {@code draft}
 	 * or {@code reviewed}
+	 * @param stale true when some strings were translated from English that has changed since
 	 */
-	record ItemLocalization(String locale, boolean fallback, String status) {
+	record ItemLocalization(String locale, boolean fallback, String status, boolean stale) {
 	}
 
 	record LessonView(String id, String audience, String ageBand, String topic, List<String> capabilities,

@@ -110,13 +110,13 @@ final class LocalizedContent {
 			if (translation != null) {
 				boolean complete = translation.strings().keySet().containsAll(item.sourceStrings().keySet());
 				JsonNode document = TranslatableStrings.translate(item.kind(), item.source(), translation.strings());
-				return new Localized(document,
-						new ItemLocalization(tag, !complete || !tag.equals(locale.tag()), translation.status()));
+				return new Localized(document, new ItemLocalization(tag, !complete || !tag.equals(locale.tag()),
+						translation.status(), !translation.staleKeys().isEmpty()));
 			}
 		}
 		String source = locale.fallbackChain().get(locale.fallbackChain().size() - 1);
 		return new Localized(item.source(),
-				new ItemLocalization(source, !source.equals(locale.tag()), SOURCE_STATUS));
+				new ItemLocalization(source, !source.equals(locale.tag()), SOURCE_STATUS, false));
 	}
 
 	/** A stable order that differs from the right one, so the order shown never gives the answer away. */

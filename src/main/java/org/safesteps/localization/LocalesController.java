@@ -3,14 +3,15 @@ package org.safesteps.localization;
 import java.time.Duration;
 import java.util.List;
 
-import org.safesteps.platform.PublicReadHeaders;
-
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class LocalesController {
 
 	private final LocalizationCatalog catalog;
@@ -34,11 +35,11 @@ class LocalesController {
 			int translated = content.translatedKeys() + uiTranslated;
 			double completeness = (total == 0) ? 1.0 : Math.round(1000.0 * translated / total) / 1000.0;
 			return new LocaleSummary(locale.tag(), locale.name(), locale.tag().equals(source), completeness,
-					total, translated, content.draftItems() + (ui.status().equals("draft") ? 1 : 0),
+					total, translated, content.staleKeys() + ui.staleKeys().size(),
+					content.draftItems() + (ui.status().equals("draft") ? 1 : 0),
 					content.reviewedItems() + (ui.status().equals("reviewed") ? 1 : 0));
 		}).toList();
 		return ResponseEntity.ok()
-			.headers(PublicReadHeaders::apply)
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
 			.body(new LocaleList(source, locales));
 	}
@@ -48,9 +49,10 @@ class LocalesController {
 
 	/**
 	 * @param completeness share of the source strings this locale translates, 0 to 1
+	 * @param staleStrings translated strings whose English changed since they were translated
 	 */
 	record LocaleSummary(String tag, String name, boolean source, double completeness, int totalStrings,
-			int translatedStrings, int draftItems, int reviewedItems) {
+			int translatedStrings, int staleStrings, int draftItems, int reviewedItems) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.ibm.icu.text.MessageFormat;
@@ -65,6 +66,9 @@ public class LocalizationCatalog {
 						"the key is not in the source language's ui.yaml");
 			}
 		}));
+		ui.replaceAll((tag, strings) -> tag.equals(source) ? strings
+				: strings.withStaleKeys(SourceHashes.staleKeys(sourceStrings.strings(), strings.strings().keySet(),
+						SourceHashes.read(base, tag).getOrDefault("ui", Map.of()))));
 		return new State(source, List.copyOf(locales), Map.copyOf(ui),
 				new LocaleNegotiator(source, locales.stream().map(LocaleDescriptor::tag).toList()));
 	}
@@ -109,12 +113,22 @@ public class LocalizationCatalog {
 				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
 	}
 
-	/** Like {@link #negotiate} but never fails: for error responses, which must always be written. */
+	/**
+	 * Like {@link #negotiate} but never fails: for error responses, which must always be written,
+	 * even for a request whose query or headers cannot be read (the firewall refuses some).
+	 */
 	public ResolvedLocale negotiateLeniently(ServerWebExchange exchange) {
-		return this.state.get()
-			.negotiator()
-			.negotiateLeniently(exchange.getRequest().getQueryParams().getFirst("locale"),
-					exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		String explicit;
+		String acceptLanguage;
+		try {
+			explicit = exchange.getRequest().getQueryParams().getFirst("locale");
+			acceptLanguage = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE);
+		}
+		catch (RuntimeException ex) {
+			explicit = null;
+			acceptLanguage = null;
+		}
+		return this.state.get().negotiator().negotiateLeniently(explicit, acceptLanguage);
 	}
 
 	public ResolvedLocale resolveExplicit(String tag) {
@@ -166,7 +180,7 @@ public class LocalizationCatalog {
 			}
 			strings.put(property.getKey(), value.stringValue());
 		}
-		return new UiStrings(status, Map.copyOf(strings));
+		return new UiStrings(status, Map.copyOf(strings), Set.of());
 	}
 
 	private static String text(JsonNode node, String field, String file) {
@@ -182,8 +196,17 @@ public class LocalizationCatalog {
 			LocaleNegotiator negotiator) {
 	}
 
-	/** One locale's UI strings and their review status. */
-	public record UiStrings(String status, Map<String, String> strings) {
+	/**
+	 * One locale's UI strings and their review status.
+	 *
+	 * @param staleKeys keys whose English changed since they were translated
+	 */
+	public record UiStrings(String status, Map<String, String> strings, Set<String> staleKeys) {
+
+		UiStrings withStaleKeys(Set<String> stale) {
+			return new UiStrings(this.status, this.strings, Set.copyOf(stale));
+		}
+
 	}
 
 }

@@ -12,8 +12,9 @@ public interface TranslationCoverage {
 	 * @param translatedKeys of those, how many this locale translates
 	 * @param draftItems content items whose translation awaits a native reviewer
 	 * @param reviewedItems content items whose translation a native reviewer approved
+	 * @param staleKeys translated strings whose English changed since they were translated
 	 */
-	record Coverage(int totalKeys, int translatedKeys, int draftItems, int reviewedItems) {
+	record Coverage(int totalKeys, int translatedKeys, int draftItems, int reviewedItems, int staleKeys) {
 	}
 
 }

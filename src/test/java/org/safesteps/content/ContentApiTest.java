@@ -1,5 +1,7 @@
 package org.safesteps.content;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,13 +36,13 @@ class ContentApiTest {
 			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
 			.expectBody()
 			.jsonPath("$.totals.lessons")
-			.isEqualTo(33)
+			.isEqualTo(39)
 			.jsonPath("$.contentVersion")
 			.value(version -> assertThat((Integer) version).isPositive())
 			.jsonPath("$.audiences[?(@.id == 'child')].lessons")
-			.isEqualTo(18)
+			.isEqualTo(24)
 			.jsonPath("$.ageBands[?(@.id == '5-8')].lessons")
-			.isEqualTo(6)
+			.isEqualTo(8)
 			.jsonPath("$.topics[?(@.id == 'privacy')].lessons")
 			.isEqualTo(3);
 	}
@@ -82,11 +84,36 @@ class ContentApiTest {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.totalItems")
-			.isEqualTo(33)
+			.isEqualTo(39)
 			.jsonPath("$.items[*].localization.locale")
-			.value(locales -> assertThat((java.util.List<Object>) locales).hasSize(33).containsOnly("th"))
+			.value(locales -> assertThat((java.util.List<Object>) locales).hasSize(39).containsOnly("th"))
+			.jsonPath("$.items[*].localization.stale")
+			.value(stale -> assertThat((java.util.List<Object>) stale).containsOnly(false))
 			.jsonPath("$.items[*].localization.fallback")
 			.value(fallbacks -> assertThat((java.util.List<Object>) fallbacks).containsOnly(false));
+	}
+
+	/** The image a lesson shows is served, with a policy that keeps scripts in an SVG from running. */
+	@Test
+	void lessonImagesAreServed() {
+		this.http.get()
+			.uri("/v1/lessons/child-privacy-9-12")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.sections[*].blocks[?(@.type == 'image')].src")
+			.isEqualTo(List.of("images/privacy-settings-toggle.svg"));
+		this.http.get()
+			.uri("/v1/images/privacy-settings-toggle.svg")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("image/svg+xml")
+			.expectHeader()
+			.value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'none'").contains("sandbox"))
+			.expectBody(String.class)
+			.value(svg -> assertThat(svg).contains("<svg").doesNotContain("<script"));
+		this.http.get().uri("/v1/images/nope.svg").exchange().expectStatus().isNotFound();
 	}
 
 	/** Accept-Language negotiates along the fallback chain: th-TH finds Thai. */
@@ -160,11 +187,11 @@ class ContentApiTest {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.totalItems")
-			.isEqualTo(6)
+			.isEqualTo(7)
 			.jsonPath("$.totalPages")
 			.isEqualTo(2)
 			.jsonPath("$.items.length()")
-			.isEqualTo(2)
+			.isEqualTo(3)
 			.jsonPath("$.items[*].ageBand")
 			.value(bands -> assertThat((java.util.List<Object>) bands).containsOnly("13-17"));
 		this.http.get()
@@ -303,8 +330,8 @@ class ContentApiTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(ordering.path("options").valueStream().map(option -> option.path("key").stringValue()).toList())
-			.containsExactlyInAnyOrder("stop", "tell", "remove")
-			.isNotEqualTo(java.util.List.of("stop", "tell", "remove"));
+			.containsExactlyInAnyOrder("tell", "save", "remove")
+			.isNotEqualTo(java.util.List.of("tell", "save", "remove"));
 	}
 
 	/** The help directory gives each country's services with their source and verified date. */
@@ -332,12 +359,12 @@ class ContentApiTest {
 	@Test
 	void helpDirectoryHidesUnverifiedServices() {
 		this.http.get()
-			.uri("/v1/help?country=NP")
+			.uri("/v1/help?country=KH")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.items[0].services[?(@.kind == 'report-abuse-material')]")
+			.jsonPath("$.items[0].services[?(@.kind == 'emergency')]")
 			.isEmpty()
 			.jsonPath("$.items[0].services[?(@.kind == 'child-helpline')]")
 			.isNotEmpty();

@@ -63,14 +63,17 @@ class ContentFilesTest {
 		}
 	}
 
-	/** The curriculum's counts: 6 child topics in 3 age bands, and the adult audiences. */
+	/**
+	 * The curriculum's counts: 6 child topics in 3 age bands, the gaps the curriculum review found
+	 * (each covered by a lesson of its own), and the adult audiences.
+	 */
 	@Test
 	void curriculumCountsAreMet() {
 		Map<String, Long> byAudience = snapshot.lessons()
 			.values()
 			.stream()
 			.collect(Collectors.groupingBy(Lesson::audience, Collectors.counting()));
-		assertThat(byAudience).containsEntry("child", 18L);
+		assertThat(byAudience).containsEntry("child", 24L);
 		assertThat(byAudience.get("parent")).isGreaterThanOrEqualTo(5);
 		assertThat(byAudience.get("teacher")).isGreaterThanOrEqualTo(4);
 		assertThat(byAudience.get("practitioner")).isGreaterThanOrEqualTo(4);
@@ -87,6 +90,8 @@ class ContentFilesTest {
 				assertThat(childTopicBands).as("child lesson for %s, %s", topic, band).contains(topic + "/" + band);
 			}
 		}
+		assertThat(childTopicBands).contains("creating-and-sharing/5-8", "money-and-apps/5-8", "news-and-fakes/9-12",
+				"money-and-apps/9-12", "online-identity/9-12", "relationships-and-consent/13-17");
 		assertThat(snapshot.modules().values().stream().map(ContentDocuments.ClassroomModule::ageBand))
 			.containsExactlyInAnyOrder("5-8", "9-12", "13-17");
 		assertThat(snapshot.modules().values()).allMatch(module -> module.totalMinutes() == 45);
@@ -225,6 +230,96 @@ class ContentFilesTest {
 			.isThrownBy(() -> loader(content, LOCALIZATION).load(locales))
 			.satisfies(ex -> assertThat(ex.getMessage())
 				.isEqualTo("lessons/child-privacy-9-12.yaml at /quiz: there is no quiz 'quiz-nope'"));
+	}
+
+	/**
+	 * Key terms follow each locale's glossary: where the English uses a term, the translation uses
+	 * the glossary's rendering, and no translation uses a rendering the glossary rules out. Help
+	 * services' names are proper names and exempt. (scripts/content-check.py applies the same rule.)
+	 */
+	@Test
+	void translationsFollowTheirGlossary() {
+		ContentSchemas schemas = ContentSchemas.load(CONTENT.resolve("schema"));
+		List<String> violations = new ArrayList<>();
+		int glossaries = 0;
+		for (var locale : locales.locales()) {
+			Path file = LOCALIZATION.resolve(locale.tag()).resolve("glossary.yaml");
+			if (!Files.isRegularFile(file)) {
+				continue;
+			}
+			glossaries++;
+			var glossary = YamlFiles.read(LOCALIZATION, file);
+			schemas.validate("glossary", locale.tag() + "/glossary.yaml", glossary);
+			Map<String, Map<String, String>[]> strings = new HashMap<>();
+			for (ContentItem item : snapshot.items().values()) {
+				var translation = item.translations().get(locale.tag());
+				if (translation != null) {
+					Map<String, String> translated = new HashMap<>(translation.strings());
+					if (item.kind() == ContentKind.HELPLINE) {
+						translated.keySet().removeIf(key -> key.endsWith(".name"));
+					}
+					strings.put(item.id(), pair(item.sourceStrings(), translated));
+				}
+			}
+			strings.put("ui", pair(locales.ui().get(locales.source()).strings(), locales.ui().get(locale.tag()).strings()));
+			for (var term : glossary.path("terms")) {
+				Pattern english = Pattern.compile(term.path("en")
+					.valueStream()
+					.map(form -> "(?<![\\w])" + Pattern.quote(form.stringValue()))
+					.collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+				List<String> use = term.path("use").valueStream().map(form -> form.stringValue().toLowerCase()).toList();
+				List<String> avoid = term.path("avoid").valueStream().map(form -> form.stringValue().toLowerCase()).toList();
+				strings.forEach((id, pair) -> pair[1].forEach((key, text) -> {
+					String lower = text.toLowerCase();
+					avoid.stream()
+						.filter(lower::contains)
+						.forEach(form -> violations.add(locale.tag() + " " + id + " " + key + ": uses '" + form + "'"));
+					String source = pair[0].get(key);
+					if (source != null && english.matcher(source).find() && use.stream().noneMatch(lower::contains)) {
+						violations.add(locale.tag() + " " + id + " " + key + ": lacks the term for '"
+								+ term.path("key").stringValue() + "'");
+					}
+				}));
+			}
+		}
+		assertThat(glossaries).isPositive();
+		assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * A translation records the English it was made from: the same hash as scripts/content-check.py
+	 * writes, and a string whose English changes afterwards is stale until it is stamped again.
+	 */
+	@Test
+	void translationsOfChangedEnglishAreStale(@TempDir Path temp) throws IOException {
+		assertThat(org.safesteps.localization.SourceHashes.of("My information is mine")).isEqualTo("b1b422084800");
+		assertThat(snapshot.items().get("child-privacy-9-12").translations().get("th").staleKeys()).isEmpty();
+
+		Path content = copy(CONTENT, temp.resolve("content"));
+		Path file = content.resolve("lessons/child-privacy-9-12.yaml");
+		Files.writeString(file, Files.readString(file).replace("title: My information is mine",
+				"title: My information belongs to me"));
+		ContentSnapshot changed = loader(content, LOCALIZATION).load(locales);
+		assertThat(changed.items().get("child-privacy-9-12").translations().get("th").staleKeys())
+			.containsExactly("title");
+	}
+
+	/** An image block whose file is missing stops the load, naming the lesson and the place. */
+	@Test
+	void missingImageIsRejected(@TempDir Path temp) throws IOException {
+		Path content = copy(CONTENT, temp.resolve("content"));
+		Files.delete(content.resolve("images/privacy-settings-toggle.svg"));
+		assertThatExceptionOfType(InvalidContentException.class)
+			.isThrownBy(() -> loader(content, LOCALIZATION).load(locales))
+			.satisfies(ex -> {
+				assertThat(ex.file()).isEqualTo("lessons/child-privacy-9-12.yaml");
+				assertThat(ex.pointer()).endsWith("/src");
+			});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String>[] pair(Map<String, String> english, Map<String, String> translated) {
+		return new Map[] { english, translated };
 	}
 
 	private static void compare(String where, Map<String, String> source, Map<String, String> translated,

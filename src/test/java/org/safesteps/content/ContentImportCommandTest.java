@@ -25,7 +25,7 @@ class ContentImportCommandTest {
 		Path database = temp.resolve("data/safesteps.mv.db");
 		Result first = importContent(database, Path.of("content"));
 		assertThat(first.exitCode()).as(first.output()).isZero();
-		assertThat(first.output()).contains("Content import to version 1: 85 added, 0 changed, 0 removed");
+		assertThat(first.output()).containsPattern("Content import to version 1: [0-9]+ added, 0 changed, 0 removed");
 		Result second = importContent(database, Path.of("content"));
 		assertThat(second.exitCode()).as(second.output()).isZero();
 		assertThat(second.output()).contains("Content import: nothing changed, content version 1");

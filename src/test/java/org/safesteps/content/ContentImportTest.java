@@ -102,6 +102,44 @@ class ContentImportTest {
 		assertThat(bundle.path("quizzes").size()).isZero();
 	}
 
+	/**
+	 * When the English of a translated string changes, the translation is reported as stale: the
+	 * Thai item says so, and /v1/locales counts it, until a translator stamps it again.
+	 */
+	@Test
+	void changedEnglishMakesTheTranslationStale() throws IOException {
+		int staleBefore = staleThaiStrings();
+		this.http.get()
+			.uri("/v1/lessons/child-privacy-9-12?locale=th")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.localization.stale")
+			.isEqualTo(false);
+		Files.writeString(LESSON, ORIGINAL.replace("title: My information is mine", "title: My information is mine!"));
+		importContent().expectStatus().isOk().expectBody();
+		this.http.get()
+			.uri("/v1/lessons/child-privacy-9-12?locale=th")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.localization.stale")
+			.isEqualTo(true)
+			.jsonPath("$.localization.status")
+			.isEqualTo("draft");
+		assertThat(staleThaiStrings()).isEqualTo(staleBefore + 1);
+	}
+
+	private int staleThaiStrings() {
+		byte[] body = this.http.get().uri("/v1/locales").exchange().expectBody().returnResult().getResponseBody();
+		return this.json.readTree(body).path("locales").valueStream()
+			.filter(locale -> locale.path("tag").stringValue().equals("th"))
+			.findFirst()
+			.orElseThrow()
+			.path("staleStrings")
+			.intValue();
+	}
+
 	/** An invalid file gets 422 naming it, and the content in service is left untouched. */
 	@Test
 	void invalidFileChangesNothing() throws IOException {

@@ -28,9 +28,9 @@ class QuizAttemptTest {
 			{"answers":[
 			  {"question":"private-info","selected":["address"]},
 			  {"question":"which-private","selected":["phone","password","school"]},
-			  {"question":"private-account","selected":["true"]},
+			  {"question":"private-account","selected":["false"]},
 			  {"question":"free-coins","selected":["tell-adult"]},
-			  {"question":"steps","selected":["stop","tell","remove"]}]}
+			  {"question":"steps","selected":["tell","save","remove"]}]}
 			""";
 
 	@Autowired
@@ -58,7 +58,7 @@ class QuizAttemptTest {
 			.jsonPath("$.scorePercent")
 			.isEqualTo(100)
 			.jsonPath("$.summary")
-			.isEqualTo("คุณตอบถูก 5 ข้อ จาก 5 ข้อ")
+			.isEqualTo("ตอบถูก 5 ข้อ จาก 5 ข้อ")
 			.jsonPath("$.questions[0].explanations[0].feedback")
 			.isEqualTo("ถูกต้อง ที่อยู่บอกว่าจะหาตัวเราได้ที่ไหน จึงควรเก็บเป็นความลับ");
 	}
@@ -74,7 +74,7 @@ class QuizAttemptTest {
 					{"answers":[
 					  {"question":"private-info","selected":["colour"]},
 					  {"question":"which-private","selected":["password"]},
-					  {"question":"steps","selected":["tell","stop","remove"]}]}
+					  {"question":"steps","selected":["remove","save","tell"]}]}
 					""")
 			.exchange()
 			.expectStatus()

@@ -37,10 +37,13 @@ class AuthorizationMatrixTest {
 	static final String ATTEMPT = "{\"answers\":[{\"question\":\"private-info\",\"selected\":[\"address\"]}]}";
 
 	/** A concrete request for each route pattern of the table. */
-	static final Map<String, String> EXAMPLES = Map.of("/v1/lessons/{id}", "/v1/lessons/child-privacy-9-12",
-			"/v1/quizzes/{id}", "/v1/quizzes/quiz-child-privacy-9-12", "/v1/quizzes/{id}/attempts",
-			"/v1/quizzes/quiz-child-privacy-9-12/attempts", "/v1/bundles/{locale}", "/v1/bundles/th?audience=child",
-			"/v1/help", "/v1/help?country=TH", "/docs/{asset}", "/docs/swagger-ui.css");
+	static final Map<String, String> EXAMPLES = Map.ofEntries(
+			Map.entry("/v1/lessons/{id}", "/v1/lessons/child-privacy-9-12"),
+			Map.entry("/v1/quizzes/{id}", "/v1/quizzes/quiz-child-privacy-9-12"),
+			Map.entry("/v1/quizzes/{id}/attempts", "/v1/quizzes/quiz-child-privacy-9-12/attempts"),
+			Map.entry("/v1/bundles/{locale}", "/v1/bundles/th?audience=child"),
+			Map.entry("/v1/images/{file}", "/v1/images/privacy-settings-toggle.svg"),
+			Map.entry("/v1/help", "/v1/help?country=TH"), Map.entry("/docs/{asset}", "/docs/swagger-ui.css"));
 
 	static List<String> callers;
 

@@ -75,7 +75,7 @@ class BadTokenTest {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.totals.lessons")
-			.isEqualTo(33);
+			.isEqualTo(39);
 	}
 
 	/** No token at all gets 401 with a bare Bearer challenge. */
