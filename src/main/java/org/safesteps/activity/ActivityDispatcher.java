@@ -49,7 +49,7 @@ class ActivityDispatcher implements SmartLifecycle {
 
 	private final ActivityProperties properties;
 
-	private final Scheduler scheduler = Schedulers.newSingle("activity-dispatcher", true);
+	private volatile Scheduler scheduler;
 
 	private volatile Disposable running;
 
@@ -69,6 +69,7 @@ class ActivityDispatcher implements SmartLifecycle {
 		if (this.listeners.isEmpty()) {
 			return;
 		}
+		this.scheduler = Schedulers.newSingle("activity-dispatcher", true);
 		this.running = Flux.interval(this.properties.pollInterval(), this.scheduler)
 			.onBackpressureDrop()
 			.concatMap(tick -> dispatch(), 1)
@@ -162,6 +163,7 @@ class ActivityDispatcher implements SmartLifecycle {
 		// With MongoDB gone the lease simply expires; shutting down must not wait for it.
 		this.leases.release(LEASE).timeout(Duration.ofSeconds(1)).onErrorResume(ex -> Mono.empty()).block();
 		this.scheduler.dispose();
+		this.scheduler = null;
 	}
 
 	@Override

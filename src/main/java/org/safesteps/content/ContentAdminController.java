@@ -2,11 +2,14 @@ package org.safesteps.content;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Content managers re-import {@code content/} and {@code localization/} without a restart. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class ContentAdminController {
 
 	private final ContentImport contentImport;

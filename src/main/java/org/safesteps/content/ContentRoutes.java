@@ -13,7 +13,7 @@ import org.safesteps.localization.ResolvedLocale;
 import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.PageRequest;
 import org.safesteps.platform.QueryParameters;
-import org.safesteps.platform.PublicReadHeaders;
+import org.safesteps.platform.AcceptableMedia;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -62,6 +62,7 @@ class ContentRoutes {
 					request -> json(request, this.catalog.quizView(request.pathVariable("id"), locale(request))))
 			.GET("/v1/help", this::help)
 			.GET("/v1/bundles/{locale}", this::bundle)
+			.GET("/v1/images/{file}", this::image)
 			.build();
 	}
 
@@ -109,6 +110,33 @@ class ContentRoutes {
 		return respond(request, bundle.body(), GZIP, bundle.fileName());
 	}
 
+	/**
+	 * An image a lesson shows. SVG is served with a policy that forbids scripts and external
+	 * loads, whatever the file holds.
+	 */
+	private Mono<ServerResponse> image(ServerRequest request) {
+		String file = request.pathVariable("file");
+		CachedBody body = this.catalog.image(file);
+		if (notModified(request, body)) {
+			return ServerResponse.status(304).eTag(body.etag()).cacheControl(this.cacheControl).build();
+		}
+		MediaType type = file.endsWith(".svg") ? MediaType.parseMediaType("image/svg+xml")
+				: file.endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.parseMediaType("image/webp");
+		byte[] bytes = body.body();
+		return ServerResponse.ok()
+			.contentType(type)
+			.eTag(body.etag())
+			.cacheControl(this.cacheControl)
+			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+			.contentLength(bytes.length)
+			.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(bytes))));
+	}
+
+	private static boolean notModified(ServerRequest request, CachedBody body) {
+		return request.headers().header(HttpHeaders.IF_NONE_MATCH).stream().anyMatch(value -> value.strip().equals("*"))
+				|| request.exchange().checkNotModified(body.etag());
+	}
+
 	private ResolvedLocale locale(ServerRequest request) {
 		return this.localization.negotiate(request.exchange());
 	}
@@ -117,18 +145,20 @@ class ContentRoutes {
 		return respond(request, body, MediaType.APPLICATION_JSON, null);
 	}
 
-	/** The cached bytes with their ETag, or 304 when the client's copy is current. */
+	/**
+	 * The cached bytes with their ETag, or 304 when the client's copy is current ({@code If-None-Match}
+	 * with that ETag, or {@code *}: the resource exists).
+	 */
 	private Mono<ServerResponse> respond(ServerRequest request, CachedBody body, MediaType type, String fileName) {
-		if (request.exchange().checkNotModified(body.etag())) {
+		AcceptableMedia.require(request.exchange(), type);
+		if (notModified(request, body)) {
 			return ServerResponse.status(304)
-				.headers(PublicReadHeaders::apply)
 				.eTag(body.etag())
 				.cacheControl(this.cacheControl)
 				.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
 				.build();
 		}
 		ServerResponse.BodyBuilder response = ServerResponse.ok()
-			.headers(PublicReadHeaders::apply)
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_LANGUAGE, body.contentLanguage())
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)

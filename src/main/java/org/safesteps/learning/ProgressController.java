@@ -3,13 +3,16 @@ package org.safesteps.learning;
 import reactor.core.publisher.Mono;
 
 import org.safesteps.security.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What SafeSteps keeps about the calling learner's learning. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class ProgressController {
 
 	private final LearnerProgressStore progress;

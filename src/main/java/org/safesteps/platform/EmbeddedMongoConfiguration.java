@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
@@ -49,6 +50,20 @@ class EmbeddedMongoConfiguration {
 		return () -> connectionString;
 	}
 
+	/**
+	 * The data folder and the store are readable by the service's user only: they hold learner
+	 * progress. (The server itself has no authentication; see the README.)
+	 */
+	private static void ownerOnly(Path file) throws IOException {
+		Path folder = file.getParent();
+		Files.createDirectories(folder);
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		if (!Files.exists(file)) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+	}
+
 	private static de.bwaldvogel.mongo.backend.AbstractMongoBackend backend(EmbeddedMongoProperties properties)
 			throws IOException {
 		de.bwaldvogel.mongo.backend.AbstractMongoBackend backend;
@@ -57,8 +72,8 @@ class EmbeddedMongoConfiguration {
 		}
 		else {
 			Path file = Path.of(properties.dataFile()).toAbsolutePath();
-			Files.createDirectories(file.getParent());
-			backend = new H2Backend(file.toString());
+			ownerOnly(file);
+			backend = properties.durableWrites() ? new DurableH2Backend(file.toString()) : new H2Backend(file.toString());
 		}
 		backend.version(ServerVersion.MONGO_5_0);
 		return backend;

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bindAddress always loopback: the embedded server has no authentication
  * @param port 0 picks a free port
  * @param database database name
+ * @param durableWrites commit the store before answering any command that changed it, so that
+ * every acknowledged write survives a crash of the process; off only to measure its cost
  */
 @ConfigurationProperties("safesteps.embedded-mongo")
 record EmbeddedMongoProperties(@DefaultValue("false") boolean inMemory,
 		@DefaultValue("./data/safesteps.mv.db") String dataFile, @DefaultValue("127.0.0.1") String bindAddress,
-		@DefaultValue("0") int port, @DefaultValue("safesteps") String database) {
+		@DefaultValue("0") int port, @DefaultValue("safesteps") String database,
+		@DefaultValue("true") boolean durableWrites) {
 }

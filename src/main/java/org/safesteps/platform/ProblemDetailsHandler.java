@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -51,6 +52,11 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (ClientAborts.isAbort(ex)) {
+			// The client went away: nobody is left to answer, and it is not the service's error.
+			log.debug("Client closed the connection: {}", ex.getClass().getSimpleName());
+			return Mono.empty();
+		}
 		ApiProblem problem = toProblem(exchange, ex);
 		HttpHeaders headers = new HttpHeaders();
 		if (ex instanceof MethodNotAllowedException notAllowed) {
@@ -65,6 +71,15 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 	private ApiProblem toProblem(ServerWebExchange exchange, Throwable ex) {
 		if (ex instanceof ApiProblem problem) {
 			return problem;
+		}
+		if (ClientAborts.isTimeout(ex)) {
+			log.debug("The request did not arrive in time");
+			return simple(ProblemType.REQUEST_TIMEOUT);
+		}
+		if (ex instanceof ServerExchangeRejectedException) {
+			// A request Spring Security's firewall refuses (a header it will not read): client error.
+			log.debug("Request rejected by the firewall");
+			return simple(ProblemType.REQUEST_REJECTED);
 		}
 		if (ex instanceof WebExchangeBindException bind) {
 			List<ApiProblem.FieldError> errors = bind.getFieldErrors()
@@ -108,6 +123,7 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		if (ex instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
 			return new ApiProblem(ProblemType.MALFORMED, Map.of(), Map.of());
 		}
+		// The path, not the query string: a query may hold what a child typed.
 		log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 				ex);
 		return simple(ProblemType.SERVER_ERROR);

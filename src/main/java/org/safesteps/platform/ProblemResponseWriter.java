@@ -40,7 +40,7 @@ public class ProblemResponseWriter {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), text.detail());
 		body.setType(type.uri());
 		body.setTitle(text.title());
-		body.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+		body.setInstance(instance(exchange));
 		Map<String, Object> properties = new LinkedHashMap<>(problem.properties());
 		body.setProperties(properties.isEmpty() ? null : properties);
 
@@ -53,6 +53,16 @@ public class ProblemResponseWriter {
 		extraHeaders.forEach((name, values) -> headers.put(name, values));
 		byte[] bytes = this.json.writeValueAsBytes(body);
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+	}
+
+	/** The request's path, when it is a valid URI reference; a path the firewall refused may not be. */
+	private static java.net.URI instance(ServerWebExchange exchange) {
+		try {
+			return java.net.URI.create(exchange.getRequest().getPath().value());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

@@ -7,12 +7,14 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -44,6 +46,7 @@ class RequestBodyGuard implements WebFilter {
 		if (!carriesJson(request)) {
 			return chain.filter(exchange);
 		}
+		rejectCharsetsOtherThanUtf8(request);
 		if (request.getHeaders().getContentLength() > this.limits.maxBodyBytes()) {
 			return Mono.error(tooLarge());
 		}
@@ -74,16 +77,31 @@ class RequestBodyGuard implements WebFilter {
 		if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
 			return false;
 		}
-		MediaType contentType = request.getHeaders().getContentType();
+		MediaType contentType;
+		try {
+			contentType = request.getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, Map.of(), Map.of());
+		}
 		return contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
 				|| contentType.getSubtype().endsWith("+json"));
+	}
+
+	/** JSON is UTF-8 (RFC 8259): any other charset, or one Java does not know, gets 415. */
+	private static void rejectCharsetsOtherThanUtf8(ServerHttpRequest request) {
+		String charset = request.getHeaders().getContentType().getParameter("charset");
+		if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+			throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, Map.of(), Map.of());
+		}
 	}
 
 	private void rejectOperatorKeys(byte[] bytes) {
 		if (bytes.length == 0) {
 			return;
 		}
-		try (JsonParser parser = this.json.createParser(bytes)) {
+		JsonParser parser = this.json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).createParser(bytes);
+		try (parser) {
 			JsonToken token;
 			while ((token = parser.nextToken()) != null) {
 				if (token == JsonToken.PROPERTY_NAME && parser.currentName().startsWith("$")) {
@@ -94,6 +112,10 @@ class RequestBodyGuard implements WebFilter {
 			}
 		}
 		catch (JacksonException ex) {
+			if (ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Duplicate Object property")) {
+				// The last of two values would silently win: say which field is given twice.
+				throw ApiProblem.invalidField(parser.streamReadContext().pathAsPointer().toString(), "is given twice");
+			}
 			throw new ApiProblem(ProblemType.MALFORMED, Map.of(), Map.of());
 		}
 	}

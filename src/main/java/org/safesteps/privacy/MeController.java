@@ -6,14 +6,17 @@ import reactor.core.publisher.Mono;
 
 import org.safesteps.security.Caller;
 import org.safesteps.security.Role;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a token allows (never the subject), and erasing everything kept about a learner. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class MeController {
 
 	private final Erasure erasure;

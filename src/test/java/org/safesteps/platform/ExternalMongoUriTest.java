@@ -1,5 +1,6 @@
 package org.safesteps.platform;
 
+import com.mongodb.WriteConcern;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -14,13 +15,18 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With spring.mongodb.uri (MONGODB_URI) set, the service uses that server and starts no embedded one. */
+/**
+ * With spring.mongodb.uri (MONGODB_URI) set, the service uses that server, starts no embedded one,
+ * and writes with a durable write concern.
+ */
 @ApiTest
+@DirtiesContext
 class ExternalMongoUriTest {
 
 	static final MongoServer EXTERNAL = startExternal();
@@ -53,6 +59,12 @@ class ExternalMongoUriTest {
 			.map(database -> database.getName())
 			.as(StepVerifier::create)
 			.expectNext("external")
+			.verifyComplete();
+		// An acknowledged write survives the loss of the primary: a majority has it, journaled.
+		this.mongo.getMongoDatabase()
+			.map(database -> database.getWriteConcern())
+			.as(StepVerifier::create)
+			.expectNext(WriteConcern.MAJORITY.withJournal(true))
 			.verifyComplete();
 		this.mongo.count(new Query(), "content_items")
 			.as(StepVerifier::create)

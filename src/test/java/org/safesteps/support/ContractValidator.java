@@ -79,6 +79,7 @@ public final class ContractValidator {
 			.filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
 			.filter(message -> !(status >= 400 && message.getKey().startsWith("validation.response.path.missing")))
 			.filter(message -> !(status >= 400 && message.getKey().startsWith("validation.response.operation.notAllowed")))
+			.filter(message -> !(status >= 400 && message.getKey().startsWith("validation.request.operation.notAllowed")))
 			.filter(message -> !(head && message.getKey().equals("validation.response.body.missing")))
 			.toList();
 		for (ValidationReport.Message message : messages) {
