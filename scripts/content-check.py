@@ -95,6 +95,8 @@ def translatable_keys(kind, doc):
             put(f"steps.{st['key']}.facilitatorNotes", st.get("facilitatorNotes"))
     elif kind == "poll":
         put("title", doc.get("title"))
+        put("policyQuestion", doc.get("policyQuestion"))
+        put("askedBy", doc.get("askedBy"))
         for q in doc.get("questions", []):
             put(f"questions.{q['key']}.prompt", q.get("prompt"))
             for o in q.get("options", []):

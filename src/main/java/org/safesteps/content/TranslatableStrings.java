@@ -94,6 +94,8 @@ final class TranslatableStrings {
 			}
 			case POLL -> {
 				put(slot, "title", root, "title");
+				put(slot, "policyQuestion", root, "policyQuestion");
+				put(slot, "askedBy", root, "askedBy");
 				for (JsonNode question : root.path("questions")) {
 					String q = "questions." + question.path("key").stringValue();
 					put(slot, q + ".prompt", question, "prompt");

@@ -63,7 +63,7 @@ class ContentApiTest {
 			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectBody()
 			.jsonPath("$.title")
-			.isEqualTo("ข้อมูลของฉันเป็นของฉัน")
+			.isEqualTo("ข้อมูลของเราเป็นของเรา")
 			.jsonPath("$.localization.locale")
 			.isEqualTo("th")
 			.jsonPath("$.localization.fallback")
