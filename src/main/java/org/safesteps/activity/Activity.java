@@ -1,6 +1,7 @@
 package org.safesteps.activity;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * topic, day) and never a learner key, a device, an IP address or an exact time.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({ @JsonSubTypes.Type(value = Activity.QuizAttempted.class, name = "quiz-attempted") })
+@JsonSubTypes({ @JsonSubTypes.Type(value = Activity.QuizAttempted.class, name = "quiz-attempted"),
+		@JsonSubTypes.Type(value = Activity.PollAnswered.class, name = "poll-answered"),
+		@JsonSubTypes.Type(value = Activity.FeedbackGiven.class, name = "feedback-given") })
 public sealed interface Activity {
 
 	LocalDate day();
@@ -27,6 +30,33 @@ public sealed interface Activity {
 	 */
 	record QuizAttempted(String quizId, String lessonId, String topic, String audience, String ageBand,
 			String country, String region, String locale, int scorePercent, LocalDate day) implements Activity {
+	}
+
+	/**
+	 * A child's anonymous response to a poll was stored. Free text is never part of it: only which
+	 * questions were answered with which options.
+	 *
+	 * @param purpose {@code policy} or {@code class-feedback}
+	 * @param gender {@code girl}, {@code boy}, {@code other}, {@code prefer-not-to-say}, or null
+	 */
+	record PollAnswered(String pollId, String purpose, List<Answer> answers, String country, String region,
+			String ageBand, String gender, String locale, LocalDate day) implements Activity {
+
+		/** @param options the options chosen; empty for a free-text answer */
+		public record Answer(String question, List<String> options, boolean freeText) {
+		}
+
+	}
+
+	/**
+	 * A child's anonymous feedback on a lesson was stored (without its free text).
+	 *
+	 * @param lessonAgeBand the lesson's age band, null for adult lessons
+	 * @param rating 1 to 5, or null
+	 */
+	record FeedbackGiven(String lessonId, String topic, String audience, String lessonAgeBand, boolean helpful,
+			Integer rating, String country, String region, String ageBand, String gender, String locale,
+			LocalDate day) implements Activity {
 	}
 
 }

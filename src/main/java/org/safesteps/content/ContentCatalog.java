@@ -90,6 +90,66 @@ public class ContentCatalog implements TranslationCoverage {
 		return current.cachedBytes("image/" + fileName, null, image::bytes);
 	}
 
+	/** A poll, its strings in the locale; built once per version and locale. */
+	public Optional<PollDefinition> poll(String id, ResolvedLocale locale) {
+		Published current = current();
+		ContentDocuments.Poll poll = current.snapshot().polls().get(id);
+		if (poll == null) {
+			return Optional.empty();
+		}
+		return Optional.of(current.polls.get(id + "/" + locale.tag(), key -> current.views().poll(poll, locale)));
+	}
+
+	/** Every poll, policy and class feedback, in the locale, by id. */
+	public List<PollDefinition> polls(ResolvedLocale locale) {
+		return current().snapshot()
+			.polls()
+			.keySet()
+			.stream()
+			.sorted()
+			.map(id -> poll(id, locale).orElseThrow())
+			.toList();
+	}
+
+	/** Every poll id, even of polls no longer served: what a learner may have answered. */
+	public List<String> pollIds() {
+		return current().snapshot().polls().keySet().stream().sorted().toList();
+	}
+
+	/** Every lesson id. */
+	public List<String> lessonIds() {
+		return current().snapshot().lessons().keySet().stream().sorted().toList();
+	}
+
+	/** A lesson's audience, age band and topic, for counting what is said about it. */
+	public Optional<LessonFacts> lessonFacts(String lessonId) {
+		Lesson lesson = current().snapshot().lessons().get(lessonId);
+		return (lesson == null) ? Optional.empty()
+				: Optional.of(new LessonFacts(lesson.id(), lesson.audience(), lesson.ageBand(), lesson.topic()));
+	}
+
+	/** The verified help services of a country, in the locale. */
+	public Optional<HelpContacts> helpFor(String country, ResolvedLocale locale) {
+		Published current = current();
+		HelpEntry entry = current.snapshot().helpByCountry().get(country);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		ContentViews.HelpView view = current.views().help(entry, locale);
+		List<String> order = List.of("child-helpline", "report-abuse-material", "emergency");
+		List<HelpContacts.Service> services = view.services()
+			.stream()
+			.sorted(Comparator.comparingInt(service -> order.indexOf(service.kind())))
+			.map(service -> new HelpContacts.Service(service.kind(), service.name(), service.number(), service.url(),
+					service.hours()))
+			.toList();
+		return Optional.of(new HelpContacts(view.country(), view.countryName(), services));
+	}
+
+	/** What a lesson is: enough to count feedback on it by audience, age band and topic. */
+	public record LessonFacts(String id, String audience, String ageBand, String topic) {
+	}
+
 	boolean topicExists(String topic) {
 		return current().snapshot().topics().stream().anyMatch(candidate -> candidate.id().equals(topic));
 	}
@@ -306,6 +366,9 @@ public class ContentCatalog implements TranslationCoverage {
 
 		/** Quizzes with their answers, by id and locale, for scoring attempts. */
 		private final Cache<String, Quiz> scoringQuizzes = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
+
+		/** Polls by id and locale. */
+		private final Cache<String, PollDefinition> polls = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
 		Published(ContentSnapshot snapshot, ContentVersions versions, LocalizedContent views) {
 			this.snapshot = snapshot;

@@ -36,10 +36,14 @@ final class ContentDocuments {
 	record PollOption(String key, String text) {
 	}
 
-	record PollQuestion(String key, String type, String prompt, List<PollOption> options) {
+	record PollQuestion(String key, String type, String prompt, Boolean optional, List<PollOption> options) {
 	}
 
-	record Poll(String id, String audience, String ageBand, String topic, List<String> capabilities, String title,
+	record PollTargets(List<String> countries, List<String> audiences, List<String> ageBands) {
+	}
+
+	record Poll(String id, String purpose, String audience, String ageBand, String topic, List<String> capabilities,
+			String title, String policyQuestion, String askedBy, PollTargets targets, String opens, String closes,
 			List<PollQuestion> questions) {
 	}
 

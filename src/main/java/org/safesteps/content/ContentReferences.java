@@ -32,10 +32,23 @@ final class ContentReferences {
 		this.snapshot.polls().values().forEach(poll -> {
 			String file = file(poll.id());
 			topic(file, poll.topic());
+			if (poll.targets() != null) {
+				for (String country : poll.targets().countries()) {
+					if (!this.snapshot.helpByCountry().containsKey(country)) {
+						throw new InvalidContentException(file, "/targets/countries",
+								"'" + country + "' is not a country with a help directory entry");
+					}
+				}
+				if (poll.closes().compareTo(poll.opens()) < 0) {
+					throw new InvalidContentException(file, "/closes", "a poll cannot close before it opens");
+				}
+			}
 			unique(file, "/questions", poll.questions(), ContentDocuments.PollQuestion::key);
 			for (int i = 0; i < poll.questions().size(); i++) {
-				unique(file, "/questions/" + i + "/options", poll.questions().get(i).options(),
-						ContentDocuments.PollOption::key);
+				if (poll.questions().get(i).options() != null) {
+					unique(file, "/questions/" + i + "/options", poll.questions().get(i).options(),
+							ContentDocuments.PollOption::key);
+				}
 			}
 		});
 		this.snapshot.helpByCountry().values().forEach(entry -> unique(file(entry.id()), "/services",

@@ -95,6 +95,27 @@ final class LocalizedContent {
 		return new HelpView(entry.country(), entry.countryName(), services, localized.localization());
 	}
 
+	PollDefinition poll(ContentDocuments.Poll source, ResolvedLocale locale) {
+		Localized localized = localize(source.id(), locale);
+		ContentDocuments.Poll poll = this.json.treeToValue(localized.document(), ContentDocuments.Poll.class);
+		List<PollDefinition.Question> questions = poll.questions()
+			.stream()
+			.map(question -> new PollDefinition.Question(question.key(), question.type(), question.prompt(),
+					Boolean.TRUE.equals(question.optional()),
+					(question.options() == null) ? List.of()
+							: question.options().stream().map(o -> new PollDefinition.Option(o.key(), o.text())).toList()))
+			.toList();
+		boolean policy = PollDefinition.POLICY.equals(poll.purpose());
+		ItemLocalization how = localized.localization();
+		return new PollDefinition(poll.id(), policy ? PollDefinition.POLICY : "class-feedback", poll.topic(), poll.title(),
+				poll.policyQuestion(), poll.askedBy(),
+				policy ? java.util.Set.copyOf(poll.targets().countries()) : java.util.Set.of(),
+				policy ? java.util.Set.copyOf(poll.targets().ageBands()) : java.util.Set.of(poll.ageBand()),
+				policy ? java.time.LocalDate.parse(poll.opens()) : null,
+				policy ? java.time.LocalDate.parse(poll.closes()) : null, questions,
+				new PollDefinition.Localization(how.locale(), how.fallback(), how.status(), how.stale()));
+	}
+
 	String topicTitle(String topicId, ResolvedLocale locale) {
 		return localize("topics", locale).document().path("topics").valueStream()
 			.filter(topic -> topicId.equals(topic.path("id").stringValue()))

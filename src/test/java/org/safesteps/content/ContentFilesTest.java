@@ -24,6 +24,7 @@ import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.localization.LocalizationProperties;
 import org.safesteps.platform.InvalidContentException;
 import org.safesteps.platform.YamlFiles;
+import org.safesteps.support.ContentFolders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -193,8 +194,8 @@ class ContentFilesTest {
 	/** A translation key that the English source lacks stops the load, naming file and key. */
 	@Test
 	void extraTranslationKeyIsRejected(@TempDir Path temp) throws IOException {
-		Path content = copy(CONTENT, temp.resolve("content"));
-		Path localization = copy(LOCALIZATION, temp.resolve("localization"));
+		Path content = ContentFolders.copy(CONTENT, temp.resolve("content"));
+		Path localization = ContentFolders.copy(LOCALIZATION, temp.resolve("localization"));
 		Path file = localization.resolve("th/content/child-privacy-9-12.yaml");
 		Files.writeString(file, Files.readString(file) + "  sections.nope.title: ไม่มี\n");
 		assertThatExceptionOfType(InvalidContentException.class)
@@ -208,7 +209,7 @@ class ContentFilesTest {
 	/** A file that breaks its schema stops the load with the file, the place in it and the reason. */
 	@Test
 	void schemaViolationNamesFilePointerAndReason(@TempDir Path temp) throws IOException {
-		Path content = copy(CONTENT, temp.resolve("content"));
+		Path content = ContentFolders.copy(CONTENT, temp.resolve("content"));
 		Path file = content.resolve("lessons/child-privacy-9-12.yaml");
 		Files.writeString(file, Files.readString(file).replace("estimatedMinutes: 10", "estimatedMinutes: ten"));
 		assertThatExceptionOfType(InvalidContentException.class)
@@ -223,7 +224,7 @@ class ContentFilesTest {
 	/** A broken reference (a quiz that does not exist) stops the load. */
 	@Test
 	void brokenReferenceIsRejected(@TempDir Path temp) throws IOException {
-		Path content = copy(CONTENT, temp.resolve("content"));
+		Path content = ContentFolders.copy(CONTENT, temp.resolve("content"));
 		Path file = content.resolve("lessons/child-privacy-9-12.yaml");
 		Files.writeString(file, Files.readString(file).replace("quiz: quiz-child-privacy-9-12", "quiz: quiz-nope"));
 		assertThatExceptionOfType(InvalidContentException.class)
@@ -295,7 +296,7 @@ class ContentFilesTest {
 		assertThat(org.safesteps.localization.SourceHashes.of("My information is mine")).isEqualTo("b1b422084800");
 		assertThat(snapshot.items().get("child-privacy-9-12").translations().get("th").staleKeys()).isEmpty();
 
-		Path content = copy(CONTENT, temp.resolve("content"));
+		Path content = ContentFolders.copy(CONTENT, temp.resolve("content"));
 		Path file = content.resolve("lessons/child-privacy-9-12.yaml");
 		Files.writeString(file, Files.readString(file).replace("title: My information is mine",
 				"title: My information belongs to me"));
@@ -307,7 +308,7 @@ class ContentFilesTest {
 	/** An image block whose file is missing stops the load, naming the lesson and the place. */
 	@Test
 	void missingImageIsRejected(@TempDir Path temp) throws IOException {
-		Path content = copy(CONTENT, temp.resolve("content"));
+		Path content = ContentFolders.copy(CONTENT, temp.resolve("content"));
 		Files.delete(content.resolve("images/privacy-settings-toggle.svg"));
 		assertThatExceptionOfType(InvalidContentException.class)
 			.isThrownBy(() -> loader(content, LOCALIZATION).load(locales))
@@ -343,21 +344,6 @@ class ContentFilesTest {
 	static ContentLoader loader(Path content, Path localization) {
 		return new ContentLoader(new ContentProperties(content, true, 300), new LocalizationProperties(localization),
 				JsonMapper.builder().build());
-	}
-
-	static Path copy(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
-		return to;
 	}
 
 }

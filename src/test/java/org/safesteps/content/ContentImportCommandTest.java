@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.safesteps.support.ContentFolders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +36,7 @@ class ContentImportCommandTest {
 	/** An invalid file makes it exit non-zero, naming the file, the place in it and the reason. */
 	@Test
 	void invalidContentExitsNonZero(@TempDir Path temp) throws Exception {
-		Path content = ContentFilesTest.copy(Path.of("content"), temp.resolve("content"));
+		Path content = ContentFolders.copy(Path.of("content"), temp.resolve("content"));
 		Path lesson = content.resolve("lessons/child-privacy-9-12.yaml");
 		Files.writeString(lesson, Files.readString(lesson).replace("audience: child", "audience: robots"));
 		Result result = importContent(temp.resolve("data/safesteps.mv.db"), content);
@@ -47,7 +49,8 @@ class ContentImportCommandTest {
 				"-cp", System.getProperty("java.class.path"), "org.safesteps.SafeStepsApplication",
 				"--spring.main.web-application-type=none", "--safesteps.embedded-mongo.data-file=" + database,
 				"--safesteps.content.directory=" + content,
-				"--safesteps.security.subject-key-secret=command-test-secret-0123456789abcdef", "import-content"));
+				"--safesteps.security.subject-key-secret=command-test-secret-0123456789abcdef",
+				"--safesteps.participation.marker-secret=command-test-marker-secret-0123456789abcdef", "import-content"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.safesteps.support.ApiTest;
+import org.safesteps.support.ContentFolders;
 import org.safesteps.support.OfflineBundles;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ContentImportTest {
 
-	static final Path WORK = temporaryCopy();
+	static final Path WORK = ContentFolders.temporaryCopy("safesteps-content");
 
 	static final Path LESSON = WORK.resolve("content/lessons/child-privacy-9-12.yaml");
 
@@ -188,18 +189,6 @@ class ContentImportTest {
 	private int version() {
 		byte[] body = this.http.get().uri("/v1/catalog").exchange().expectBody().returnResult().getResponseBody();
 		return this.json.readTree(body).path("contentVersion").intValue();
-	}
-
-	private static Path temporaryCopy() {
-		try {
-			Path work = Files.createTempDirectory("safesteps-content");
-			ContentFilesTest.copy(Path.of("content"), work.resolve("content"));
-			ContentFilesTest.copy(Path.of("localization"), work.resolve("localization"));
-			return work;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String read(Path file) {

@@ -56,6 +56,10 @@ class FuzzTest {
 			Map.entry("/v1/bundles/{locale}", "/v1/bundles/th"),
 			Map.entry("/v1/images/{file}", "/v1/images/privacy-settings-toggle.svg"), Map.entry("/v1/locales", "/v1/locales"),
 			Map.entry("/v1/help", "/v1/help"), Map.entry("/v1/me", "/v1/me"), Map.entry("/v1/me/progress", "/v1/me/progress"),
+			Map.entry("/v1/polls", "/v1/polls"), Map.entry("/v1/polls/{id}", "/v1/polls/poll-feeling-safe-online"),
+			Map.entry("/v1/polls/{id}/responses", "/v1/polls/poll-feeling-safe-online/responses"),
+			Map.entry("/v1/polls/{id}/outcome", "/v1/polls/poll-feeling-safe-online/outcome"),
+			Map.entry("/v1/feedback", "/v1/feedback"),
 			Map.entry("/v1/admin/content/import", "/v1/admin/content/import"));
 
 	/** Values of required query parameters that make the baseline request valid. */

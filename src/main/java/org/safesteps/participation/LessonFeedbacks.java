@@ -1,0 +1,127 @@
+package org.safesteps.participation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.safesteps.activity.Activity;
+import org.safesteps.activity.ActivityRecorder;
+import org.safesteps.content.ContentCatalog;
+import org.safesteps.content.ServedCountries;
+import org.safesteps.localization.ResolvedLocale;
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.ProblemType;
+import org.safesteps.platform.RateLimit;
+import org.safesteps.platform.RateLimiter;
+import org.safesteps.privacy.Erasure;
+import org.safesteps.security.Caller;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Was this lesson helpful?": stored like a poll response, with no identity, once per learner
+ * and lesson (a marker), and retried safely with the same feedback id.
+ */
+@Component
+class LessonFeedbacks {
+
+	static final String COLLECTION = "lesson_feedback";
+
+	private final ContentCatalog content;
+
+	private final ServedCountries countries;
+
+	private final Markers markers;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final RateLimiter limiter;
+
+	private final Erasure erasure;
+
+	private final ActivityRecorder activity;
+
+	private final Signposting signposting;
+
+	private final ParticipationProperties properties;
+
+	private final Clock clock;
+
+	LessonFeedbacks(ContentCatalog content, ServedCountries countries, Markers markers, ReactiveMongoTemplate mongo,
+			RateLimiter limiter, Erasure erasure, ActivityRecorder activity, Signposting signposting,
+			ParticipationProperties properties, Clock clock) {
+		this.content = content;
+		this.countries = countries;
+		this.markers = markers;
+		this.mongo = mongo;
+		this.limiter = limiter;
+		this.erasure = erasure;
+		this.activity = activity;
+		this.signposting = signposting;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Mono<Receipt> give(Caller caller, ParticipationRequests.LessonFeedback request, ResolvedLocale locale) {
+		ContentCatalog.LessonFacts lesson = this.content.lessonFacts(request.lessonId())
+			.orElseThrow(() -> ApiProblem.invalidField("lessonId", "is not a lesson"));
+		ParticipationRequests.Participant who = request.context();
+		this.countries.check(who.coarse(), "context");
+		String text = (request.text() != null) ? request.text().strip() : null;
+		if (text != null && text.codePointCount(0, text.length()) > this.properties.maxTextLength()) {
+			throw ApiProblem.invalidField("text", "must be at most " + this.properties.maxTextLength() + " characters");
+		}
+		this.limiter.consume(RateLimit.FEEDBACK, caller.learnerKey());
+		LocalDate today = LocalDate.now(this.clock);
+		Receipt receipt = new Receipt(request.feedbackId(), lesson.id(),
+				this.signposting.check(text, who.country(), locale).orElse(null));
+		Document feedback = new Document("_id", request.feedbackId()).append("lessonId", lesson.id())
+			.append("helpful", request.helpful())
+			.append("country", who.country())
+			.append("ageBand", who.ageBand())
+			.append("day", today.toString());
+		if (request.rating() != null) {
+			feedback.append("rating", request.rating());
+		}
+		if (text != null && !text.isEmpty()) {
+			feedback.append("text", TextScrubber.scrub(text));
+		}
+		if (who.region() != null) {
+			feedback.append("region", who.region());
+		}
+		if (who.gender() != null) {
+			feedback.append("gender", who.gender());
+		}
+		Activity.FeedbackGiven given = new Activity.FeedbackGiven(lesson.id(), lesson.topic(), lesson.audience(),
+				lesson.ageBand(), request.helpful(), request.rating(), who.country(), who.region(), who.ageBand(),
+				who.gender(), locale.tag(), today);
+		ApiProblem twice = new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of());
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(request.feedbackId()).and("lessonId").is(lesson.id())),
+				COLLECTION)
+			.flatMap(stored -> stored ? Mono.just(receipt)
+					: this.markers.place(Markers.Kind.LESSON_FEEDBACK, lesson.id(), caller.learnerKey())
+						.flatMap(placed -> placed ? this.mongo.insert(feedback, COLLECTION)
+							.then()
+							.onErrorResume(DuplicateKeyException.class, ex -> Mono.error(twice))
+							.onErrorResume(ex -> !(ex instanceof ApiProblem),
+									ex -> this.markers.remove(Markers.Kind.LESSON_FEEDBACK, lesson.id(), caller.learnerKey())
+										.then(Mono.error(ex)))
+							.then(this.erasure.confirmNotErased(caller.learnerKey())
+								.onErrorResume(ApiProblem.class, erased -> this.mongo
+									.remove(Query.query(Criteria.where("_id").is(request.feedbackId())), COLLECTION)
+									.then(Mono.error(erased)))) : Mono.error(twice))
+						.thenReturn(receipt))
+			.flatMap(done -> this.activity.record(request.feedbackId(), given).thenReturn(done));
+	}
+
+	/** @param support only when the free text signals the child may be at risk */
+	record Receipt(String feedbackId, String lessonId, Signposting.Support support) {
+	}
+
+}
