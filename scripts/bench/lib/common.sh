@@ -30,7 +30,8 @@ safesteps_jar() {
 
 # start_safesteps WORKDIR PORT MANAGEMENT_PORT [JAVA_OPTIONS...] -- [APP_ARGS...]
 # Starts the service on the embedded MongoDB (local profile) with its data under WORKDIR;
-# sets safesteps_pid. The caller waits with wait_healthy.
+# sets safesteps_pid. The caller waits with wait_healthy. SAFESTEPS_BENCH_CONTENT names another
+# content folder.
 start_safesteps() {
   local work="$1" port="$2" mport="$3"; shift 3
   local java_opts=() app_args=()
@@ -41,7 +42,7 @@ start_safesteps() {
   mkdir -p "$work/data"
   (cd "$work" && exec java "${java_opts[@]}" -jar "$jar" --spring.profiles.active=local \
     --server.port="$port" --management.server.port="$mport" \
-    --safesteps.content.directory="$bench_root/content" --safesteps.localization.directory="$bench_root/localization" \
+    --safesteps.content.directory="${SAFESTEPS_BENCH_CONTENT:-$bench_root/content}" --safesteps.localization.directory="$bench_root/localization" \
     --safesteps.embedded-mongo.data-file="$work/data/bench.mv.db" \
     --safesteps.security.dev-issuer.key-directory="$work/data/dev-issuer" \
     --logging.level.root=warn "${app_args[@]}" >> "$work/app.log" 2>&1) &

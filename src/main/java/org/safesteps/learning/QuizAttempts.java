@@ -18,6 +18,7 @@ import org.safesteps.localization.ResolvedLocale;
 import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.RateLimit;
 import org.safesteps.platform.RateLimiter;
+import org.safesteps.platform.Writes;
 import org.safesteps.privacy.Erasure;
 import org.safesteps.security.Caller;
 import org.springframework.stereotype.Component;
@@ -74,10 +75,10 @@ class QuizAttempts {
 				quiz.audience(), (context != null) ? context.ageBand() : null,
 				(context != null) ? context.country() : null, (context != null) ? context.region() : null,
 				locale.tag(), score.percent(), LocalDate.now(this.clock));
-		return this.progress.recordAttempt(caller.learnerKey(), quiz.id(), quiz.lesson(), score.percent())
+		return Writes.toCompletion(this.progress.recordAttempt(caller.learnerKey(), quiz.id(), quiz.lesson(), score.percent())
 			.then(this.erasure.confirmNotErased(caller.learnerKey()))
 			.then(this.activity.record(UUID.randomUUID().toString(), attempted))
-			.thenReturn(result);
+			.thenReturn(result));
 	}
 
 }

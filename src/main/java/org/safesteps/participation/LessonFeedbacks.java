@@ -8,7 +8,6 @@ import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.safesteps.activity.Activity;
-import org.safesteps.activity.ActivityRecorder;
 import org.safesteps.content.ContentCatalog;
 import org.safesteps.content.ServedCountries;
 import org.safesteps.localization.ResolvedLocale;
@@ -16,12 +15,7 @@ import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.ProblemType;
 import org.safesteps.platform.RateLimit;
 import org.safesteps.platform.RateLimiter;
-import org.safesteps.privacy.Erasure;
 import org.safesteps.security.Caller;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,15 +31,9 @@ class LessonFeedbacks {
 
 	private final ServedCountries countries;
 
-	private final Markers markers;
-
-	private final ReactiveMongoTemplate mongo;
-
 	private final RateLimiter limiter;
 
-	private final Erasure erasure;
-
-	private final ActivityRecorder activity;
+	private final AnonymousStore store;
 
 	private final Signposting signposting;
 
@@ -53,16 +41,12 @@ class LessonFeedbacks {
 
 	private final Clock clock;
 
-	LessonFeedbacks(ContentCatalog content, ServedCountries countries, Markers markers, ReactiveMongoTemplate mongo,
-			RateLimiter limiter, Erasure erasure, ActivityRecorder activity, Signposting signposting,
-			ParticipationProperties properties, Clock clock) {
+	LessonFeedbacks(ContentCatalog content, ServedCountries countries, RateLimiter limiter, AnonymousStore store,
+			Signposting signposting, ParticipationProperties properties, Clock clock) {
 		this.content = content;
 		this.countries = countries;
-		this.markers = markers;
-		this.mongo = mongo;
 		this.limiter = limiter;
-		this.erasure = erasure;
-		this.activity = activity;
+		this.store = store;
 		this.signposting = signposting;
 		this.properties = properties;
 		this.clock = clock;
@@ -101,23 +85,8 @@ class LessonFeedbacks {
 		Activity.FeedbackGiven given = new Activity.FeedbackGiven(lesson.id(), lesson.topic(), lesson.audience(),
 				lesson.ageBand(), request.helpful(), request.rating(), who.country(), who.region(), who.ageBand(),
 				who.gender(), locale.tag(), today);
-		ApiProblem twice = new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of());
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(request.feedbackId()).and("lessonId").is(lesson.id())),
-				COLLECTION)
-			.flatMap(stored -> stored ? Mono.just(receipt)
-					: this.markers.place(Markers.Kind.LESSON_FEEDBACK, lesson.id(), caller.learnerKey())
-						.flatMap(placed -> placed ? this.mongo.insert(feedback, COLLECTION)
-							.then()
-							.onErrorResume(DuplicateKeyException.class, ex -> Mono.error(twice))
-							.onErrorResume(ex -> !(ex instanceof ApiProblem),
-									ex -> this.markers.remove(Markers.Kind.LESSON_FEEDBACK, lesson.id(), caller.learnerKey())
-										.then(Mono.error(ex)))
-							.then(this.erasure.confirmNotErased(caller.learnerKey())
-								.onErrorResume(ApiProblem.class, erased -> this.mongo
-									.remove(Query.query(Criteria.where("_id").is(request.feedbackId())), COLLECTION)
-									.then(Mono.error(erased)))) : Mono.error(twice))
-						.thenReturn(receipt))
-			.flatMap(done -> this.activity.record(request.feedbackId(), given).thenReturn(done));
+		return this.store.storeOnce(Markers.Kind.LESSON_FEEDBACK, lesson.id(), caller.learnerKey(), COLLECTION, feedback,
+				"feedbackId", given, receipt);
 	}
 
 	/** @param support only when the free text signals the child may be at risk */

@@ -14,7 +14,6 @@ import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.safesteps.activity.Activity;
-import org.safesteps.activity.ActivityRecorder;
 import org.safesteps.content.ContentCatalog;
 import org.safesteps.content.PollDefinition;
 import org.safesteps.content.ServedCountries;
@@ -23,12 +22,7 @@ import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.ProblemType;
 import org.safesteps.platform.RateLimit;
 import org.safesteps.platform.RateLimiter;
-import org.safesteps.privacy.Erasure;
 import org.safesteps.security.Caller;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,15 +40,9 @@ class PollResponses {
 
 	private final ServedCountries countries;
 
-	private final Markers markers;
-
-	private final ReactiveMongoTemplate mongo;
-
 	private final RateLimiter limiter;
 
-	private final Erasure erasure;
-
-	private final ActivityRecorder activity;
+	private final AnonymousStore store;
 
 	private final Signposting signposting;
 
@@ -62,16 +50,12 @@ class PollResponses {
 
 	private final Clock clock;
 
-	PollResponses(ContentCatalog content, ServedCountries countries, Markers markers, ReactiveMongoTemplate mongo,
-			RateLimiter limiter, Erasure erasure, ActivityRecorder activity, Signposting signposting,
-			ParticipationProperties properties, Clock clock) {
+	PollResponses(ContentCatalog content, ServedCountries countries, RateLimiter limiter, AnonymousStore store,
+			Signposting signposting, ParticipationProperties properties, Clock clock) {
 		this.content = content;
 		this.countries = countries;
-		this.markers = markers;
-		this.mongo = mongo;
 		this.limiter = limiter;
-		this.erasure = erasure;
-		this.activity = activity;
+		this.store = store;
 		this.signposting = signposting;
 		this.properties = properties;
 		this.clock = clock;
@@ -117,37 +101,8 @@ class PollResponses {
 		if (who.gender() != null) {
 			response.append("gender", who.gender());
 		}
-		return alreadyStored(request.responseId(), pollId)
-			.flatMap(stored -> stored ? Mono.just(receipt)
-					: this.markers.place(Markers.Kind.POLL, pollId, caller.learnerKey())
-						.flatMap(placed -> placed ? store(response, caller, pollId)
-								: Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())))
-						.thenReturn(receipt))
-			.flatMap(done -> this.activity.record(request.responseId(), answered).thenReturn(done));
-	}
-
-	/** A response with this id was stored before: this is a retry. */
-	private Mono<Boolean> alreadyStored(String responseId, String pollId) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(responseId).and("pollId").is(pollId)),
-				COLLECTION);
-	}
-
-	/**
-	 * Stores the response once the marker is placed; if it cannot be stored, or the learner was
-	 * erased meanwhile, neither is kept.
-	 */
-	private Mono<Void> store(Document response, Caller caller, String pollId) {
-		String id = response.getString("_id");
-		return this.mongo.insert(response, COLLECTION)
-			.then()
-			.onErrorResume(DuplicateKeyException.class,
-					ex -> Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())))
-			.onErrorResume(ex -> !(ex instanceof ApiProblem),
-					ex -> this.markers.remove(Markers.Kind.POLL, pollId, caller.learnerKey()).then(Mono.error(ex)))
-			.then(this.erasure.confirmNotErased(caller.learnerKey())
-				.onErrorResume(ApiProblem.class,
-						erased -> this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION)
-							.then(Mono.error(erased))));
+		return this.store.storeOnce(Markers.Kind.POLL, pollId, caller.learnerKey(), COLLECTION, response, "responseId",
+				answered, receipt);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.safesteps.platform.ApiProblem;
 import org.safesteps.platform.ProblemType;
+import org.safesteps.platform.Writes;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,10 +53,10 @@ public class Erasure {
 
 	Mono<Void> eraseLearner(String learnerKey) {
 		Date until = Date.from(this.clock.instant().plus(this.properties.tombstoneTtl()));
-		return this.mongo
+		return Writes.toCompletion(this.mongo
 			.findAndModify(byTombstone(learnerKey), Update.update("until", until),
 					FindAndModifyOptions.options().upsert(true), Document.class, TOMBSTONES)
-			.then(eraseEverywhere(learnerKey));
+			.then(eraseEverywhere(learnerKey)));
 	}
 
 	/**

@@ -160,6 +160,22 @@ class PollParticipationTest {
 				.count() >= 1);
 	}
 
+	/**
+	 * A response id already used for another poll is refused with a 400 naming it, and leaves no
+	 * marker behind: the child can still answer with a new id.
+	 */
+	@Test
+	void aResponseIdIsNotReusedAcrossPolls() {
+		String learner = TestTokens.newLearner();
+		String id = uuid();
+		respond(learner, body(id, null)).expectStatus().isCreated();
+		long before = count(PollResponses.COLLECTION);
+		expectProblem(learner, "/v1/polls/poll-test-open-too/responses", body(id, null), 400, "validation",
+				"is the id of something else already stored");
+		assertThat(count(PollResponses.COLLECTION)).isEqualTo(before);
+		postAs(learner, "/v1/polls/poll-test-open-too/responses", body(uuid(), null)).expectStatus().isCreated();
+	}
+
 	/** Bad input gets a clear 4xx, and neither a response nor a marker is stored. */
 	@Test
 	void badInputStoresNothing() {
@@ -352,6 +368,7 @@ class PollParticipationTest {
 		try {
 			Path work = ContentFolders.temporaryCopy("safesteps-polls");
 			poll(work, "poll-test-open", "2020-01-01", "2099-12-31");
+			poll(work, "poll-test-open-too", "2020-01-01", "2099-12-31");
 			poll(work, "poll-test-closed", "2020-01-01", "2021-12-31");
 			poll(work, "poll-test-future", "2098-01-01", "2099-12-31");
 			return work;

@@ -1,0 +1,89 @@
+package org.safesteps.participation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.safesteps.activity.Activity;
+import org.safesteps.activity.ActivityRecorder;
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.ProblemType;
+import org.safesteps.platform.Writes;
+import org.safesteps.privacy.Erasure;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a poll response or a lesson feedback once per learner: a retry with the same id gets the
+ * first result and stores nothing new; a second submission from the same learner (the marker is
+ * there) gets a 409. Marker, document and activity record are written to the end once begun, and
+ * if the document cannot be stored, or the learner was erased meanwhile, neither it nor the marker
+ * is kept.
+ */
+@Component
+class AnonymousStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Markers markers;
+
+	private final Erasure erasure;
+
+	private final ActivityRecorder activity;
+
+	AnonymousStore(ReactiveMongoTemplate mongo, Markers markers, Erasure erasure, ActivityRecorder activity) {
+		this.mongo = mongo;
+		this.markers = markers;
+		this.erasure = erasure;
+		this.activity = activity;
+	}
+
+	/**
+	 * @param submission the document to store, its {@code _id} the id the app made for it
+	 * @param idField the request field that carried that id, named in a 400
+	 */
+	<T> Mono<T> storeOnce(Markers.Kind kind, String target, String learnerKey, String collection, Document submission,
+			String idField, Activity counted, T receipt) {
+		String id = submission.getString("_id");
+		return Writes.toCompletion(storedTarget(kind, collection, id)
+			.flatMap(stored -> stored.equals(target) ? Mono.just(receipt) : Mono.<T>error(idTaken(idField)))
+			.switchIfEmpty(Mono.defer(() -> this.markers.place(kind, target, learnerKey)
+				.flatMap(placed -> placed ? store(kind, target, learnerKey, collection, submission, idField)
+						: Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())))
+				.thenReturn(receipt)))
+			.flatMap(done -> this.activity.record(id, counted).thenReturn(done)));
+	}
+
+	/**
+	 * What the document stored under this id was for, if there is one. The query names the id
+	 * alone, so that the embedded MongoDB answers it from the id index rather than a scan.
+	 */
+	private Mono<String> storedTarget(Markers.Kind kind, String collection, String id) {
+		Query byId = Query.query(Criteria.where("_id").is(id));
+		byId.fields().include(kind.field());
+		return this.mongo.findOne(byId, Document.class, collection).mapNotNull(stored -> stored.getString(kind.field()));
+	}
+
+	private Mono<Void> store(Markers.Kind kind, String target, String learnerKey, String collection, Document submission,
+			String idField) {
+		return this.mongo.insert(submission, collection)
+			.then()
+			.onErrorResume(ex -> this.markers.remove(kind, target, learnerKey)
+				.then(Mono.error((ex instanceof DuplicateKeyException) ? idTaken(idField) : ex)))
+			.then(this.erasure.confirmNotErased(learnerKey)
+				.onErrorResume(ApiProblem.class, erased -> this.mongo
+					.remove(Query.query(Criteria.where("_id").is(submission.getString("_id"))), collection)
+					.then(Mono.error(erased))));
+	}
+
+	private static ApiProblem idTaken(String idField) {
+		return ApiProblem.invalidFields(List.of(new ApiProblem.FieldError(idField,
+				"is the id of something else already stored; make a new random UUID for each submission")));
+	}
+
+}
