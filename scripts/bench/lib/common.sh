@@ -28,6 +28,12 @@ safesteps_jar() {
   echo "$jar"
 }
 
+# bench_libraries JAR FOLDER: the service's libraries, for the benchmarks' Java tools.
+bench_libraries() {
+  mkdir -p "$2"
+  (cd "$2" && unzip -q -o -j "$1" 'BOOT-INF/lib/*.jar')
+}
+
 # start_safesteps WORKDIR PORT MANAGEMENT_PORT [JAVA_OPTIONS...] -- [APP_ARGS...]
 # Starts the service on the embedded MongoDB (local profile) with its data under WORKDIR;
 # sets safesteps_pid. The caller waits with wait_healthy. SAFESTEPS_BENCH_CONTENT names another

@@ -41,9 +41,6 @@ class ModuleBoundariesTest {
 			.areTopLevelClasses()
 			.and()
 			.doNotHaveSimpleName("SafeStepsApplication")
-			// the port statistics will listen on (the statistics issue); remove once it does
-			.and()
-			.doNotHaveSimpleName("ActivityListener")
 			.should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be used by another package") {
 				@Override
 				public void check(JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {

@@ -27,9 +27,12 @@ public sealed interface Activity {
 	 * @param region ISO 3166-2 province-level code, or null
 	 * @param ageBand {@code 5-8}, {@code 9-12} or {@code 13-17} as the app sent it, or null
 	 * @param locale the locale the quiz was served in
+	 * @param completedLesson whether this attempt completed the quiz's lesson for the learner for
+	 * the first time (a count of completions is a count of learners, not of attempts)
 	 */
 	record QuizAttempted(String quizId, String lessonId, String topic, String audience, String ageBand,
-			String country, String region, String locale, int scorePercent, LocalDate day) implements Activity {
+			String country, String region, String locale, int scorePercent, boolean completedLesson,
+			LocalDate day) implements Activity {
 	}
 
 	/**

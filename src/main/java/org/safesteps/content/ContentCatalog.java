@@ -146,6 +146,20 @@ public class ContentCatalog implements TranslationCoverage {
 		return Optional.of(new HelpContacts(view.country(), view.countryName(), services));
 	}
 
+	/** The topics of the taxonomy, in its order. */
+	public List<String> topicIds() {
+		return current().snapshot().topics().stream().map(topic -> topic.id()).toList();
+	}
+
+	public static List<String> audiences() {
+		return AUDIENCES;
+	}
+
+	/** The children's age bands. */
+	public static List<String> ageBands() {
+		return AGE_BANDS;
+	}
+
 	/** What a lesson is: enough to count feedback on it by audience, age band and topic. */
 	public record LessonFacts(String id, String audience, String ageBand, String topic) {
 	}

@@ -32,6 +32,11 @@ public class ServedCountries {
 		return country != null && this.regionsByCountry.containsKey(country);
 	}
 
+	/** The country's province-level regions (ISO 3166-2), sorted; empty for a country not served. */
+	public List<String> regions(String country) {
+		return this.regionsByCountry.getOrDefault(country, Set.of()).stream().sorted().toList();
+	}
+
 	public Set<String> countries() {
 		return this.regionsByCountry.keySet();
 	}

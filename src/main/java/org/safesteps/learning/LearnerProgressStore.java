@@ -34,7 +34,8 @@ class LearnerProgressStore implements LearnerErasure {
 		this.clock = clock;
 	}
 
-	Mono<Void> recordAttempt(String learnerKey, String quizId, String lessonId, int scorePercent) {
+	/** @return whether the attempt completed its lesson for the learner for the first time */
+	Mono<Boolean> recordAttempt(String learnerKey, String quizId, String lessonId, int scorePercent) {
 		Update update = new Update().inc("attempts", 1)
 			.max("bestScores." + quizId, scorePercent)
 			.set("lastActiveDay", LocalDate.now(this.clock).toString());
@@ -42,9 +43,10 @@ class LearnerProgressStore implements LearnerErasure {
 			update.addToSet("lessonsCompleted", lessonId);
 		}
 		return this.mongo
-			.findAndModify(byLearner(learnerKey), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+			.findAndModify(byLearner(learnerKey), update, FindAndModifyOptions.options().upsert(true).returnNew(false),
 					Document.class, COLLECTION)
-			.then();
+			.map(before -> lessonId != null && !before.getList("lessonsCompleted", String.class, List.of()).contains(lessonId))
+			.defaultIfEmpty(lessonId != null);
 	}
 
 	Mono<Progress> progress(String learnerKey) {

@@ -71,13 +71,14 @@ class QuizAttempts {
 				Map.of("correct", score.correct(), "total", score.total()));
 		AttemptResult result = new AttemptResult(quiz.id(), locale.tag(), score.correct(), score.total(),
 				score.percent(), summary, score.questions());
-		Activity.QuizAttempted attempted = new Activity.QuizAttempted(quiz.id(), quiz.lesson(), quiz.topic(),
-				quiz.audience(), (context != null) ? context.ageBand() : null,
-				(context != null) ? context.country() : null, (context != null) ? context.region() : null,
-				locale.tag(), score.percent(), LocalDate.now(this.clock));
+		LocalDate today = LocalDate.now(this.clock);
 		return Writes.toCompletion(this.progress.recordAttempt(caller.learnerKey(), quiz.id(), quiz.lesson(), score.percent())
-			.then(this.erasure.confirmNotErased(caller.learnerKey()))
-			.then(this.activity.record(UUID.randomUUID().toString(), attempted))
+			.flatMap(completedLesson -> this.erasure.confirmNotErased(caller.learnerKey())
+				.then(this.activity.record(UUID.randomUUID().toString(),
+						new Activity.QuizAttempted(quiz.id(), quiz.lesson(), quiz.topic(), quiz.audience(),
+								(context != null) ? context.ageBand() : null, (context != null) ? context.country() : null,
+								(context != null) ? context.region() : null, locale.tag(), score.percent(),
+								completedLesson, today))))
 			.thenReturn(result));
 	}
 

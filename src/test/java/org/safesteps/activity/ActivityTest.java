@@ -64,7 +64,7 @@ class ActivityTest {
 					list -> list.size() == 1)
 			.get(0);
 		assertThat(attempt).isEqualTo(new Activity.QuizAttempted("quiz-child-privacy-9-12", "child-privacy-9-12",
-				"privacy", "child", "9-12", "TH", "TH-57", "th", 20, LocalDate.now(ZoneOffset.UTC)));
+				"privacy", "child", "9-12", "TH", "TH-57", "th", 20, true, LocalDate.now(ZoneOffset.UTC)));
 	}
 
 	/** An unknown country or region in the child's context is a 400 naming the field, and nothing is counted. */
@@ -121,7 +121,7 @@ class ActivityTest {
 
 	private static Activity.QuizAttempted attempt(String region, String quizId) {
 		return new Activity.QuizAttempted(quizId, null, "privacy", "child", "9-12",
-				region.substring(0, 2), region, "en", 100, LocalDate.now(ZoneOffset.UTC));
+				region.substring(0, 2), region, "en", 100, false, LocalDate.now(ZoneOffset.UTC));
 	}
 
 	private List<RecordingActivityListener.Delivery> deliveriesWith(String region) {

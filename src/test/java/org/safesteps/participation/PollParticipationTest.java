@@ -18,6 +18,7 @@ import org.safesteps.activity.Activity;
 import org.safesteps.support.ApiTest;
 import org.safesteps.support.ContentFolders;
 import org.safesteps.support.RecordingActivityListener;
+import org.safesteps.support.TestPolls;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -367,10 +368,10 @@ class PollParticipationTest {
 	private static Path contentWithTestPolls() {
 		try {
 			Path work = ContentFolders.temporaryCopy("safesteps-polls");
-			poll(work, "poll-test-open", "2020-01-01", "2099-12-31");
-			poll(work, "poll-test-open-too", "2020-01-01", "2099-12-31");
-			poll(work, "poll-test-closed", "2020-01-01", "2021-12-31");
-			poll(work, "poll-test-future", "2098-01-01", "2099-12-31");
+			TestPolls.write(work, "poll-test-open", "2020-01-01", "2099-12-31");
+			TestPolls.write(work, "poll-test-open-too", "2020-01-01", "2099-12-31");
+			TestPolls.write(work, "poll-test-closed", "2020-01-01", "2021-12-31");
+			TestPolls.write(work, "poll-test-future", "2098-01-01", "2099-12-31");
 			return work;
 		}
 		catch (IOException ex) {
@@ -378,41 +379,5 @@ class PollParticipationTest {
 		}
 	}
 
-	private static void poll(Path work, String id, String opens, String closes) throws IOException {
-		Files.writeString(work.resolve("content/polls/" + id + ".yaml"), """
-				id: %s
-				purpose: policy
-				audience: child
-				topic: getting-help
-				capabilities: [MNR-14]
-				title: Feeling safe online (test)
-				policyQuestion: What makes children feel safe online?
-				askedBy: SafeSteps test suite
-				targets: { countries: [TH, VN], audiences: [child], ageBands: ["9-12", "13-17"] }
-				opens: "%s"
-				closes: "%s"
-				questions:
-				  - key: feel-safe
-				    type: likert-5
-				    prompt: How safe do you feel online?
-				    options:
-				      - { key: "1", text: Not safe at all }
-				      - { key: "2", text: Not very safe }
-				      - { key: "3", text: In between }
-				      - { key: "4", text: Quite safe }
-				      - { key: "5", text: Very safe }
-				  - key: what-worries
-				    type: multiple-choice
-				    prompt: What worries you online?
-				    options:
-				      - { key: strangers, text: People I do not know }
-				      - { key: unkind, text: Unkind messages }
-				      - { key: nothing, text: Nothing }
-				  - key: what-helps
-				    type: free-text
-				    optional: true
-				    prompt: What would help you feel safer? Do not write your name or number.
-				""".formatted(id, opens, closes));
-	}
 
 }

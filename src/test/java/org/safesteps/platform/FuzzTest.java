@@ -60,6 +60,12 @@ class FuzzTest {
 			Map.entry("/v1/polls/{id}/responses", "/v1/polls/poll-feeling-safe-online/responses"),
 			Map.entry("/v1/polls/{id}/outcome", "/v1/polls/poll-feeling-safe-online/outcome"),
 			Map.entry("/v1/feedback", "/v1/feedback"),
+			Map.entry("/v1/polls/{id}/results", "/v1/polls/poll-feeling-safe-online/results"),
+			Map.entry("/v1/statistics/participation", "/v1/statistics/participation"),
+			Map.entry("/v1/statistics/learning", "/v1/statistics/learning"),
+			Map.entry("/v1/statistics/polls/{id}", "/v1/statistics/polls/poll-feeling-safe-online"),
+			Map.entry("/v1/statistics/public/participation", "/v1/statistics/public/participation?country=TH"),
+			Map.entry("/dashboard", "/dashboard"), Map.entry("/dashboard/{asset}", "/dashboard/dashboard.js"),
 			Map.entry("/v1/admin/content/import", "/v1/admin/content/import"));
 
 	/** Values of required query parameters that make the baseline request valid. */
@@ -68,8 +74,12 @@ class FuzzTest {
 	static final List<String> STAFF_ROLES = List.of("CONTENT_MANAGER", "TEACHER", "MINISTRY_ANALYST",
 			"CAMPAIGN_MANAGER", "CAMPAIGN_APPROVER", "ADMIN");
 
-	/** Collections background jobs change on their own; they hold nothing a request stores. */
-	static final Set<String> BACKGROUND = Set.of("leases", "activity_dispatch", "activity_outbox");
+	/**
+	 * Collections changed on their own (background jobs, counters, and open-data releases made on
+	 * their first read); they hold nothing a request stores.
+	 */
+	static final Set<String> BACKGROUND = Set.of("leases", "activity_dispatch", "activity_outbox", "statistics_counters",
+			"statistics_polls", "statistics_public_releases", "statistics_privacy_budgets");
 
 	static final String[] NASTY_STRINGS = { "", " ", "-1", "0", "99999999999999999999", "abc", "\u0e44\u0e17\u0e22",
 			"\u202eevil", "line\u2028break", "nul\u0000byte", "\u0085", "%00", "../../etc/passwd", "$where", "{\"$gt\":\"\"}",

@@ -46,7 +46,11 @@ class AuthorizationMatrixTest {
 			Map.entry("/v1/help", "/v1/help?country=TH"), Map.entry("/docs/{asset}", "/docs/swagger-ui.css"),
 			Map.entry("/v1/polls/{id}", "/v1/polls/poll-feeling-safe-online"),
 			Map.entry("/v1/polls/{id}/responses", "/v1/polls/poll-feeling-safe-online/responses"),
-			Map.entry("/v1/polls/{id}/outcome", "/v1/polls/poll-feeling-safe-online/outcome"));
+			Map.entry("/v1/polls/{id}/outcome", "/v1/polls/poll-feeling-safe-online/outcome"),
+			Map.entry("/v1/polls/{id}/results", "/v1/polls/poll-feeling-safe-online/results"),
+			Map.entry("/v1/statistics/polls/{id}", "/v1/statistics/polls/poll-feeling-safe-online"),
+			Map.entry("/v1/statistics/public/participation", "/v1/statistics/public/participation?country=TH"),
+			Map.entry("/dashboard/{asset}", "/dashboard/dashboard.js"));
 
 	/** A valid body for each route that takes one. */
 	static final Map<String, java.util.function.Supplier<String>> BODIES = Map.of("POST /v1/quizzes/{id}/attempts",
