@@ -14,8 +14,10 @@ import reactor.core.scheduler.Schedulers;
 
 import org.safesteps.platform.Leases;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -54,6 +56,8 @@ class ActivityDispatcher implements SmartLifecycle {
 	private volatile Disposable running;
 
 	private volatile boolean lastRoundFailed;
+
+	private volatile boolean indexed;
 
 	ActivityDispatcher(ActivityOutbox outbox, List<ActivityListener> listeners, ReactiveMongoTemplate mongo,
 			Leases leases, ActivityProperties properties) {
@@ -117,6 +121,24 @@ class ActivityDispatcher implements SmartLifecycle {
 	}
 
 	private Mono<Long> claim(long batch) {
+		return ensureIndex().then(claimWaiting(batch));
+	}
+
+	/**
+	 * The index the claim is answered from. (The embedded server uses an index only for a query on
+	 * exactly its fields; without it, tagging a batch compared every waiting activity with every
+	 * id of the batch.)
+	 */
+	private Mono<Void> ensureIndex() {
+		if (this.indexed) {
+			return Mono.empty();
+		}
+		return this.mongo.indexOps(ActivityOutbox.COLLECTION)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("batch", Sort.Direction.ASC))
+			.then(Mono.fromRunnable(() -> this.indexed = true));
+	}
+
+	private Mono<Long> claimWaiting(long batch) {
 		Query waiting = Query.query(Criteria.where("batch").is(null)).limit(this.properties.batchSize());
 		waiting.fields().include("_id");
 		return this.mongo.find(waiting, Document.class, ActivityOutbox.COLLECTION)
