@@ -126,15 +126,16 @@ class ActivityDispatcher implements SmartLifecycle {
 
 	/**
 	 * The index the claim is answered from. (The embedded server uses an index only for a query on
-	 * exactly its fields; without it, tagging a batch compared every waiting activity with every
-	 * id of the batch.)
+	 * exactly its fields, and builds compound indexes only when they are unique, which this one is
+	 * since it starts with the id; without it, tagging a batch compared every waiting activity with
+	 * every id of the batch.)
 	 */
 	private Mono<Void> ensureIndex() {
 		if (this.indexed) {
 			return Mono.empty();
 		}
 		return this.mongo.indexOps(ActivityOutbox.COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("batch", Sort.Direction.ASC))
+			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("batch", Sort.Direction.ASC).unique())
 			.then(Mono.fromRunnable(() -> this.indexed = true));
 	}
 
