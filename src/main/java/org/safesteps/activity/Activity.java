@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Activity.QuizAttempted.class, name = "quiz-attempted"),
 		@JsonSubTypes.Type(value = Activity.PollAnswered.class, name = "poll-answered"),
-		@JsonSubTypes.Type(value = Activity.FeedbackGiven.class, name = "feedback-given") })
+		@JsonSubTypes.Type(value = Activity.FeedbackGiven.class, name = "feedback-given"),
+		@JsonSubTypes.Type(value = Activity.ClassroomSessionRun.class, name = "classroom-session-run") })
 public sealed interface Activity {
 
 	LocalDate day();
@@ -60,6 +61,16 @@ public sealed interface Activity {
 	record FeedbackGiven(String lessonId, String topic, String audience, String lessonAgeBand, boolean helpful,
 			Integer rating, String country, String region, String ageBand, String gender, String locale,
 			LocalDate day) implements Activity {
+	}
+
+	/**
+	 * A teacher ended a classroom session: it counts once, with the number of children who joined.
+	 *
+	 * @param topic the module's topic
+	 * @param participants how many children joined (each once)
+	 */
+	record ClassroomSessionRun(String moduleId, String topic, String ageBand, String country, String region,
+			String locale, int participants, LocalDate day) implements Activity {
 	}
 
 }

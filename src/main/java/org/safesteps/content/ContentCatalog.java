@@ -111,6 +111,28 @@ public class ContentCatalog implements TranslationCoverage {
 			.toList();
 	}
 
+	/** A classroom module, its strings in the locale; built once per version and locale. */
+	public Optional<ModuleDefinition> module(String id, ResolvedLocale locale) {
+		Published current = current();
+		ContentDocuments.ClassroomModule module = current.snapshot().modules().get(id);
+		if (module == null) {
+			return Optional.empty();
+		}
+		return Optional.of(current.modules.get(id + "/" + locale.tag(), key -> current.views().module(module, locale)));
+	}
+
+	/** Every classroom module, in the locale, by age band then id. */
+	public List<ModuleDefinition> modules(ResolvedLocale locale) {
+		return current().snapshot()
+			.modules()
+			.values()
+			.stream()
+			.sorted(Comparator.comparing((ContentDocuments.ClassroomModule module) -> AGE_BANDS.indexOf(module.ageBand()))
+				.thenComparing(ContentDocuments.ClassroomModule::id))
+			.map(module -> module(module.id(), locale).orElseThrow())
+			.toList();
+	}
+
 	/** Every poll id, even of polls no longer served: what a learner may have answered. */
 	public List<String> pollIds() {
 		return current().snapshot().polls().keySet().stream().sorted().toList();
@@ -383,6 +405,9 @@ public class ContentCatalog implements TranslationCoverage {
 
 		/** Polls by id and locale. */
 		private final Cache<String, PollDefinition> polls = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
+
+		/** Classroom modules by id and locale. */
+		private final Cache<String, ModuleDefinition> modules = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
 		Published(ContentSnapshot snapshot, ContentVersions versions, LocalizedContent views) {
 			this.snapshot = snapshot;

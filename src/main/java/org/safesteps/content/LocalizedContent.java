@@ -116,6 +116,21 @@ final class LocalizedContent {
 				new PollDefinition.Localization(how.locale(), how.fallback(), how.status(), how.stale()));
 	}
 
+	ModuleDefinition module(ContentDocuments.ClassroomModule source, ResolvedLocale locale) {
+		Localized localized = localize(source.id(), locale);
+		ContentDocuments.ClassroomModule module = this.json.treeToValue(localized.document(),
+				ContentDocuments.ClassroomModule.class);
+		ItemLocalization how = localized.localization();
+		return new ModuleDefinition(module.id(), module.ageBand(), module.topic(), module.title(), module.summary(),
+				module.totalMinutes(), module.objectives(),
+				module.steps()
+					.stream()
+					.map(step -> new ModuleDefinition.Step(step.key(), step.kind(), step.ref(), step.minutes(),
+							step.title(), step.facilitatorNotes()))
+					.toList(),
+				new PollDefinition.Localization(how.locale(), how.fallback(), how.status(), how.stale()));
+	}
+
 	String topicTitle(String topicId, ResolvedLocale locale) {
 		return localize("topics", locale).document().path("topics").valueStream()
 			.filter(topic -> topicId.equals(topic.path("id").stringValue()))

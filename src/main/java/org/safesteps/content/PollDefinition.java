@@ -1,8 +1,10 @@
 package org.safesteps.content;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A poll as the participation feature needs it, its strings in one locale. Policy polls are open
@@ -50,6 +52,26 @@ public record PollDefinition(String id, String purpose, String topic, String tit
 
 		public boolean takesSeveralOptions() {
 			return "multiple-choice".equals(this.type);
+		}
+
+		/** Why these options do not answer this question, or null when they do. */
+		public String optionsProblem(List<String> selected) {
+			if (selected == null) {
+				return "takes options";
+			}
+			Set<String> keys = this.options.stream().map(Option::key).collect(Collectors.toSet());
+			for (String key : selected) {
+				if (!keys.contains(key)) {
+					return "has no option '" + key + "'";
+				}
+			}
+			if (new HashSet<>(selected).size() != selected.size()) {
+				return "names an option twice";
+			}
+			if (!takesSeveralOptions() && selected.size() != 1) {
+				return "takes exactly one option";
+			}
+			return null;
 		}
 
 	}

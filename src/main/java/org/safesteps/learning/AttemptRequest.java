@@ -18,7 +18,7 @@ import org.safesteps.activity.CoarseContext;
  * @param context the child's coarse context, for statistics; optional, and never stored with
  * the learner's progress
  */
-record AttemptRequest(
+public record AttemptRequest(
 		@NotNull(message = "is required") @Size(min = 1, max = 30,
 				message = "must hold 1 to 30 answers") List<@Valid @NotNull(message = "must not be null") Answer> answers,
 		@Valid CoarseContext context) {
@@ -28,7 +28,7 @@ record AttemptRequest(
 	 * @param selected the chosen option keys: one for single-choice, true-false and scenario
 	 * questions, any number for multiple-choice, all of them in order for ordering questions
 	 */
-	record Answer(
+	public record Answer(
 			@NotBlank(message = "is required") @Size(max = 40, message = "must be at most 40 characters") @Pattern(
 					regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a question key") String question,
 			@NotNull(message = "is required") @Size(min = 1, max = 8,

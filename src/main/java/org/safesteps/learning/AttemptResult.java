@@ -7,15 +7,15 @@ import java.util.List;
  *
  * @param summary a localised sentence such as "You got 4 answers right out of 5."
  */
-record AttemptResult(String quizId, String locale, int correctCount, int totalQuestions, int scorePercent,
+public record AttemptResult(String quizId, String locale, int correctCount, int totalQuestions, int scorePercent,
 		String summary, List<QuestionResult> questions) {
 
-	record QuestionResult(String question, boolean answered, boolean correct, List<String> selected,
+	public record QuestionResult(String question, boolean answered, boolean correct, List<String> selected,
 			List<String> correctOptions, List<Explanation> explanations) {
 	}
 
 	/** Why an option is right or not; given for each option chosen or right. */
-	record Explanation(String option, boolean correct, String feedback) {
+	public record Explanation(String option, boolean correct, String feedback) {
 	}
 
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * spent only once the attempt is known to be valid.
  */
 @Component
-class QuizAttempts {
+public class QuizAttempts {
 
 	private final ContentCatalog content;
 
@@ -59,7 +59,8 @@ class QuizAttempts {
 		this.clock = clock;
 	}
 
-	Mono<AttemptResult> attempt(Caller caller, String quizId, AttemptRequest request, ResolvedLocale locale) {
+	/** Scores and stores the attempt; classroom sessions use it too, so that class answers count toward progress. */
+	public Mono<AttemptResult> attempt(Caller caller, String quizId, AttemptRequest request, ResolvedLocale locale) {
 		Quiz quiz = this.content.quiz(quizId, locale).orElseThrow(() -> ApiProblem.notFound("quiz", quizId));
 		CoarseContext context = request.context();
 		if (context != null) {

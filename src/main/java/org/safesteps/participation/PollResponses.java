@@ -172,22 +172,7 @@ class PollResponses {
 		if (answer.text() != null) {
 			return "takes options, not text";
 		}
-		if (answer.selected() == null) {
-			return "takes options";
-		}
-		Set<String> keys = question.options().stream().map(PollDefinition.Option::key).collect(Collectors.toSet());
-		for (String key : answer.selected()) {
-			if (!keys.contains(key)) {
-				return "has no option '" + key + "'";
-			}
-		}
-		if (new HashSet<>(answer.selected()).size() != answer.selected().size()) {
-			return "names an option twice";
-		}
-		if (!question.takesSeveralOptions() && answer.selected().size() != 1) {
-			return "takes exactly one option";
-		}
-		return null;
+		return question.optionsProblem(answer.selected());
 	}
 
 	/**

@@ -19,6 +19,7 @@ public enum ProblemType {
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
 	NOT_TARGETED("not-targeted", HttpStatus.FORBIDDEN),
+	NOT_JOINED("not-joined", HttpStatus.FORBIDDEN),
 	COUNTRY_NOT_ALLOWED("country-not-allowed", HttpStatus.FORBIDDEN),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
 	REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT),
@@ -31,8 +32,12 @@ public enum ProblemType {
 	POLL_STILL_OPEN("poll-still-open", HttpStatus.CONFLICT),
 	ALREADY_ANSWERED("already-answered", HttpStatus.CONFLICT),
 	PRIVACY_BUDGET_SPENT("privacy-budget-spent", HttpStatus.CONFLICT),
+	STEP_NOT_OPEN("step-not-open", HttpStatus.CONFLICT),
+	SESSION_STILL_RUNNING("session-still-running", HttpStatus.CONFLICT),
+	LAST_STEP("last-step", HttpStatus.CONFLICT),
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
 	LEARNER_ERASED("learner-erased", HttpStatus.GONE),
+	SESSION_ENDED("session-ended", HttpStatus.GONE),
 	SERVER_ERROR("server-error", HttpStatus.INTERNAL_SERVER_ERROR),
 	DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 

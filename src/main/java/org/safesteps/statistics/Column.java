@@ -13,12 +13,18 @@ enum Column {
 	LESSON_COMPLETIONS("lessonCompletions", Measure.LESSON_COMPLETIONS, null, Kind.COUNT),
 	POLL_RESPONSES("pollResponses", Measure.POLL_RESPONSES, null, Kind.COUNT),
 	LESSON_FEEDBACK("lessonFeedback", Measure.LESSON_FEEDBACK, null, Kind.COUNT),
+	CLASSROOM_SESSIONS("classroomSessions", Measure.CLASSROOM_SESSIONS, null, Kind.COUNT),
+	CHILDREN_REACHED("childrenReached", Measure.CHILDREN_REACHED, null, Kind.COUNT),
 	PASS_RATE("passRate", Measure.QUIZ_ATTEMPTS, Measure.QUIZ_PASSES, Kind.PERCENT_OF_BASE),
 	MEAN_SCORE("meanScore", Measure.QUIZ_ATTEMPTS, Measure.SCORE_SUM, Kind.MEAN_OVER_BASE),
 	HELPFUL_SHARE("helpfulShare", Measure.LESSON_FEEDBACK, Measure.FOUND_HELPFUL, Kind.PERCENT_OF_BASE),
 	MEAN_RATING("meanRating", Measure.LESSON_FEEDBACK, Measure.RATING_SUM, Kind.MEAN_OF_RATINGS);
 
-	static final List<Column> PARTICIPATION = List.of(QUIZ_ATTEMPTS, LESSON_COMPLETIONS, POLL_RESPONSES, LESSON_FEEDBACK);
+	static final List<Column> PARTICIPATION = List.of(QUIZ_ATTEMPTS, LESSON_COMPLETIONS, POLL_RESPONSES, LESSON_FEEDBACK,
+			CLASSROOM_SESSIONS, CHILDREN_REACHED);
+
+	/** What public releases publish: one activity adds at most one to each (sessions reach many children). */
+	static final List<Column> PUBLIC = List.of(QUIZ_ATTEMPTS, LESSON_COMPLETIONS, POLL_RESPONSES, LESSON_FEEDBACK);
 
 	static final List<Column> LEARNING = List.of(QUIZ_ATTEMPTS, LESSON_COMPLETIONS, PASS_RATE, MEAN_SCORE,
 			LESSON_FEEDBACK, HELPFUL_SHARE, MEAN_RATING);

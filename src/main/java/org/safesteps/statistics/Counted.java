@@ -46,6 +46,12 @@ record Counted(String country, LocalDate day, String region, String ageBand, Str
 			return List.of(new Counted(poll.country(), poll.day(), poll.region(), poll.ageBand(), poll.gender(),
 					poll.locale(), "child", null, add, poll));
 		}
+		if (activity instanceof Activity.ClassroomSessionRun session) {
+			add[Measure.CLASSROOM_SESSIONS.ordinal()] = 1;
+			add[Measure.CHILDREN_REACHED.ordinal()] = session.participants();
+			return List.of(new Counted(session.country(), session.day(), session.region(), session.ageBand(), null,
+					session.locale(), "child", session.topic(), add, null));
+		}
 		Activity.FeedbackGiven feedback = (Activity.FeedbackGiven) activity;
 		add[Measure.LESSON_FEEDBACK.ordinal()] = 1;
 		add[Measure.FOUND_HELPFUL.ordinal()] = feedback.helpful() ? 1 : 0;

@@ -16,8 +16,6 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvTables {
 
-	static final String MEDIA_TYPE = "text/csv";
-
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#').get();
 
 	private CsvTables() {

@@ -4,7 +4,7 @@ package org.safesteps.statistics;
 enum Measure {
 
 	QUIZ_ATTEMPTS("qa"), QUIZ_PASSES("qp"), SCORE_SUM("qs"), LESSON_COMPLETIONS("qc"), POLL_RESPONSES("pr"),
-	LESSON_FEEDBACK("fb"), FOUND_HELPFUL("fh"), RATINGS("fr"), RATING_SUM("fs");
+	LESSON_FEEDBACK("fb"), FOUND_HELPFUL("fh"), RATINGS("fr"), RATING_SUM("fs"), CLASSROOM_SESSIONS("cs"), CHILDREN_REACHED("cr");
 
 	private final String field;
 

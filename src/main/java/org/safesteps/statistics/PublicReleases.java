@@ -86,7 +86,7 @@ class PublicReleases {
 			.flatMap(releases -> budgets(countries, months).map(spent -> {
 				List<PublicTable.Row> rows = releases.stream().flatMap(List::stream).toList();
 				return new PublicTable(new PublicTable.Metadata(countries, from.toString(), to.toString(),
-						(by != null) ? by.parameter() : null, Column.PARTICIPATION.stream().map(Column::columnName).toList(),
+						(by != null) ? by.parameter() : null, Column.PUBLIC.stream().map(Column::columnName).toList(),
 						this.properties.k(), "discrete Laplace (two-sided geometric)", this.properties.epsilon(),
 						SENSITIVITY, this.properties.budgetPerPeriod(), spent, Instant.now(this.clock)), rows);
 			}));
@@ -129,7 +129,7 @@ class PublicReleases {
 		List<Dimension> grouping = (by != null) ? List.of(by) : List.of();
 		TableQuery query = new TableQuery(country, month.atDay(1), month.atEndOfMonth(), Granularity.MONTH, grouping,
 				Cube.GEO, Map.of());
-		return this.tables.table("public", query, Column.PARTICIPATION).flatMap(table -> {
+		return this.tables.table("public", query, Column.PUBLIC).flatMap(table -> {
 			List<Document> rows = new ArrayList<>();
 			for (StatisticsTable.Row row : table.rows()) {
 				Document values = new Document();

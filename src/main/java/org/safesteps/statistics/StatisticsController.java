@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
@@ -17,11 +15,10 @@ import org.safesteps.content.ContentCatalog;
 import org.safesteps.content.PollDefinition;
 import org.safesteps.localization.LocalizationCatalog;
 import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.JsonOrCsv;
 import org.safesteps.platform.ProblemType;
 import org.safesteps.platform.QueryParameters;
 import org.safesteps.security.Caller;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +35,7 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class StatisticsController {
 
-	private static final String CSV = CsvTables.MEDIA_TYPE;
+	private static final String CSV = JsonOrCsv.CSV;
 
 	private final ParticipationTables tables;
 
@@ -73,7 +70,7 @@ class StatisticsController {
 		TableQuery query = TableQuery.parse(caller, country, from, to, granularity, groupBy, Map.of(), Cube.GEO,
 				LocalDate.now(this.clock), this.vocabulary);
 		return this.tables.table("participation", query, Column.PARTICIPATION)
-			.map(table -> respond(exchange, table, CsvTables::write, "participation-" + query.country()));
+			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "participation-" + query.country()));
 	}
 
 	@GetMapping(path = "/v1/statistics/learning", produces = { MediaType.APPLICATION_JSON_VALUE, CSV })
@@ -84,7 +81,7 @@ class StatisticsController {
 		TableQuery query = TableQuery.parse(caller, country, from, to, granularity, groupBy,
 				Map.of(Dimension.TOPIC, topic), Cube.TOPIC, LocalDate.now(this.clock), this.vocabulary);
 		return this.tables.table("learning", query, Column.LEARNING)
-			.map(table -> respond(exchange, table, CsvTables::write, "learning-" + query.country()));
+			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "learning-" + query.country()));
 	}
 
 	@GetMapping(path = "/v1/statistics/polls/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, CSV })
@@ -97,7 +94,7 @@ class StatisticsController {
 		TableQuery.allow(caller, chosen);
 		PollDefinition poll = poll(id);
 		return this.polls.table(poll, List.of(chosen), by)
-			.map(table -> respond(exchange, table, CsvTables::write, "poll-" + id + "-" + chosen));
+			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "poll-" + id + "-" + chosen));
 	}
 
 	/** A closed poll's results, by country and age band: public, so that children can see them. */
@@ -110,7 +107,7 @@ class StatisticsController {
 		}
 		List<String> countries = poll.countries().stream().sorted().toList();
 		return this.polls.table(poll, countries, Dimension.AGE_BAND)
-			.map(table -> respond(exchange, table, CsvTables::write, "poll-" + id));
+			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "poll-" + id));
 	}
 
 	@GetMapping(path = "/v1/statistics/public/participation", produces = { MediaType.APPLICATION_JSON_VALUE, CSV })
@@ -142,7 +139,7 @@ class StatisticsController {
 		QueryParameters.rejectIfAny(errors);
 		List<String> countries = country.map(List::of).orElseGet(this.vocabulary::countries);
 		return this.releases.releases(countries, start, end, by)
-			.map(table -> respond(exchange, table, CsvTables::write, "safesteps-open-data"));
+			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "safesteps-open-data"));
 	}
 
 	private PollDefinition poll(String id) {
@@ -173,36 +170,6 @@ class StatisticsController {
 			errors.add(new ApiProblem.FieldError(name, "must be a month such as 2026-03"));
 			return Optional.empty();
 		}
-	}
-
-	/** JSON, unless the client prefers CSV; CSV comes as a file to save. */
-	private static <T> ResponseEntity<Object> respond(ServerWebExchange exchange, T table, Function<T, String> csv,
-			String fileName) {
-		ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-		if (prefersCsv(exchange)) {
-			return ok.contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".csv\"")
-				.body(csv.apply(table));
-		}
-		return ok.contentType(MediaType.APPLICATION_JSON).body(table);
-	}
-
-	private static boolean prefersCsv(ServerWebExchange exchange) {
-		List<MediaType> accepted = new ArrayList<>(exchange.getRequest().getHeaders().getAccept());
-		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		MediaType csv = MediaType.parseMediaType(CSV);
-		for (MediaType type : accepted) {
-			if (type.getQualityValue() <= 0) {
-				continue;
-			}
-			if (type.includes(MediaType.APPLICATION_JSON)) {
-				return false;
-			}
-			if (type.includes(csv)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

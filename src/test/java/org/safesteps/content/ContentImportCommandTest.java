@@ -50,7 +50,8 @@ class ContentImportCommandTest {
 				"--spring.main.web-application-type=none", "--safesteps.embedded-mongo.data-file=" + database,
 				"--safesteps.content.directory=" + content,
 				"--safesteps.security.subject-key-secret=command-test-secret-0123456789abcdef",
-				"--safesteps.participation.marker-secret=command-test-marker-secret-0123456789abcdef", "import-content"));
+				"--safesteps.participation.marker-secret=command-test-marker-secret-0123456789abcdef",
+				"--safesteps.classroom.marker-secret=command-test-classroom-secret-0123456789abcdef", "import-content"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

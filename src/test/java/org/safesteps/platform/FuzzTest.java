@@ -66,7 +66,18 @@ class FuzzTest {
 			Map.entry("/v1/statistics/polls/{id}", "/v1/statistics/polls/poll-feeling-safe-online"),
 			Map.entry("/v1/statistics/public/participation", "/v1/statistics/public/participation?country=TH"),
 			Map.entry("/dashboard", "/dashboard"), Map.entry("/dashboard/{asset}", "/dashboard/dashboard.js"),
-			Map.entry("/v1/admin/content/import", "/v1/admin/content/import"));
+			Map.entry("/v1/admin/content/import", "/v1/admin/content/import"),
+			Map.entry("/v1/classroom/modules", "/v1/classroom/modules"),
+			Map.entry("/v1/classroom/sessions", "/v1/classroom/sessions"),
+			Map.entry("/v1/classroom/sessions/{id}", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000"),
+			Map.entry("/v1/classroom/sessions/{id}/advance", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/advance"),
+			Map.entry("/v1/classroom/sessions/{id}/end", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/end"),
+			Map.entry("/v1/classroom/sessions/{id}/events", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/events"),
+			Map.entry("/v1/classroom/sessions/{id}/report", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/report"),
+			Map.entry("/v1/classroom/sessions/{id}/step", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/step"),
+			Map.entry("/v1/classroom/sessions/{id}/quiz-attempts", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/quiz-attempts"),
+			Map.entry("/v1/classroom/sessions/{id}/poll-responses", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/poll-responses"),
+			Map.entry("/v1/classroom/join", "/v1/classroom/join"));
 
 	/** Values of required query parameters that make the baseline request valid. */
 	static final Map<String, String> QUERY_EXAMPLES = Map.of("audience", "child", "country", "TH");

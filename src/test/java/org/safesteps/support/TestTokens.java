@@ -89,6 +89,11 @@ public final class TestTokens {
 		return sign(staffClaims(role, countries).build(), STAFF_KEY, JWSAlgorithm.RS256);
 	}
 
+	/** A staff token for a given person, so that two teachers can be told apart. */
+	public static String staffAs(String subject, String role) {
+		return sign(staffClaims(role).subject(subject).build(), STAFF_KEY, JWSAlgorithm.RS256);
+	}
+
 	public static String staffEs256(String role) {
 		return sign(staffClaims(role).build(), STAFF_EC_KEY, JWSAlgorithm.ES256);
 	}

@@ -1,0 +1,81 @@
+package org.safesteps.classroom;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * That a learner joined a session, or answered one of its steps: a marker whose id is an HMAC of
+ * (the session, what was done, the learner's key) under a secret of its own. A marker holds that
+ * id and the session id, nothing else: without the secret nobody can tell whose it is, and a
+ * learner's markers in two sessions share nothing. They go with the session's data.
+ */
+@Component
+class ClassMarkers {
+
+	static final String COLLECTION = "classroom_markers";
+
+	static final String JOINED = "joined";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final SecretKeySpec secret;
+
+	ClassMarkers(ReactiveMongoTemplate mongo, ClassroomProperties properties) {
+		this.mongo = mongo;
+		this.secret = new SecretKeySpec(properties.markerSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	/** Leaves the marker; false when it was there already. */
+	Mono<Boolean> place(String sessionId, String what, String learnerKey) {
+		return this.mongo.insert(new Document("_id", id(sessionId, what, learnerKey)).append("session", sessionId),
+				COLLECTION)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
+	}
+
+	Mono<Boolean> exists(String sessionId, String what, String learnerKey) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id(sessionId, what, learnerKey))), COLLECTION);
+	}
+
+	Mono<Void> remove(String sessionId, String what, String learnerKey) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id(sessionId, what, learnerKey))), COLLECTION)
+			.then();
+	}
+
+	/** Every marker the learner may have in these sessions, for each of {@code whats}. */
+	Mono<Void> removeAll(Collection<String> sessionIds, List<String> whats, String learnerKey) {
+		List<String> ids = sessionIds.stream()
+			.flatMap(session -> whats.stream().map(what -> id(session, what, learnerKey)))
+			.toList();
+		return ids.isEmpty() ? Mono.empty()
+				: this.mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION).then();
+	}
+
+	private String id(String sessionId, String what, String learnerKey) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.secret);
+			mac.update((sessionId + "\0" + what + "\0").getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(mac.doFinal(learnerKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
