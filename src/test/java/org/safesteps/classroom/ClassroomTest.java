@@ -84,7 +84,7 @@ class ClassroomTest {
 		String id = (String) session.get("id");
 		String code = (String) session.get("joinCode");
 		assertThat(code).matches("[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}");
-		Flux<Map<String, Object>> stream = WebClient.create("http://localhost:" + this.port)
+		Flux<Map<String, Object>> stream = WebClient.create("http://127.0.0.1:" + this.port)
 			.get()
 			.uri("/v1/classroom/sessions/{id}/events", id)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.teacher)
