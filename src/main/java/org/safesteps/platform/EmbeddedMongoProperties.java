@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * every acknowledged write survives a crash of the process; off only to measure its cost
  * @param oplogRetention how long the embedded server's oplog keeps a write: it holds whole
  * documents, so erased and deleted data stays in it until trimmed
+ * @param oplogTrimInterval how often it is trimmed
  */
 @ConfigurationProperties("safesteps.embedded-mongo")
 record EmbeddedMongoProperties(@DefaultValue("false") boolean inMemory,
 		@DefaultValue("./data/safesteps.mv.db") String dataFile, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("0") int port, @DefaultValue("safesteps") String database,
-		@DefaultValue("true") boolean durableWrites, @DefaultValue("1m") Duration oplogRetention) {
+		@DefaultValue("true") boolean durableWrites, @DefaultValue("1m") Duration oplogRetention,
+		@DefaultValue("20s") Duration oplogTrimInterval) {
 }

@@ -9,10 +9,12 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
-class EmbeddedOplogTrim {
+class EmbeddedOplogTrim implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedOplogTrim.class);
 
@@ -34,17 +36,36 @@ class EmbeddedOplogTrim {
 
 	private final Clock wallClock = Clock.systemUTC();
 
+	private volatile Disposable running;
+
 	EmbeddedOplogTrim(MongoClient client, EmbeddedMongoProperties properties) {
 		this.client = client;
 		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${safesteps.embedded-mongo.oplog-trim-interval:20s}")
-	Mono<Void> scheduled() {
-		return trim(this.properties.oplogRetention()).onErrorResume(ex -> {
-			log.debug("Oplog trim could not run ({}); it will run again", ex.getClass().getSimpleName());
-			return Mono.empty();
-		}).then();
+	@Override
+	public void start() {
+		this.running = Flux.interval(this.properties.oplogTrimInterval())
+			.onBackpressureDrop()
+			.concatMap(tick -> trim(this.properties.oplogRetention()).onErrorResume(ex -> {
+				log.debug("Oplog trim could not run ({}); it will run again", ex.getClass().getSimpleName());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.running = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
 	}
 
 	/** Deletes the entries older than {@code retention}; how many. */
