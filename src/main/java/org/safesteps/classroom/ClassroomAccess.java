@@ -11,7 +11,8 @@ class ClassroomAccess implements RouteAccess {
 
 	@Override
 	public void declare(RouteRules rules) {
-		rules.route(HttpMethod.GET, "/v1/classroom/modules", Role.TEACHER)
+		rules.publicRead("/classroom", "/classroom/*")
+			.route(HttpMethod.GET, "/v1/classroom/modules", Role.TEACHER)
 			.route(HttpMethod.POST, "/v1/classroom/sessions", Role.TEACHER)
 			.route(HttpMethod.GET, "/v1/classroom/sessions", Role.TEACHER)
 			.route(HttpMethod.GET, "/v1/classroom/sessions/*", Role.TEACHER)

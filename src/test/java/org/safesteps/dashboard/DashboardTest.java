@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,9 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,6 +27,7 @@ import org.safesteps.activity.Activity;
 import org.safesteps.activity.ActivityRecorder;
 import org.safesteps.support.ApiTest;
 import org.safesteps.support.ContentFolders;
+import org.safesteps.support.HeadlessChromium;
 import org.safesteps.support.TestPolls;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,19 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard in headless Chromium (Debian's chromium and chromium-driver, driven by Selenium,
- * nothing downloaded) against the running service, with a real analyst token: the charts are
- * drawn with the numbers of the API, suppressed values drawn as such. A screenshot is saved as
- * target/dashboard.png. Without Chromium the test is skipped, except in CI (CI=true), where
- * .ci/run installs it.
+ * The dashboard in headless Chromium against the running service, with a real analyst token:
+ * the charts are drawn with the numbers of the API, suppressed values drawn as such. A
+ * screenshot is saved as target/dashboard.png.
  */
 @ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Path WORK = content();
 
@@ -82,11 +73,7 @@ class DashboardTest {
 
 	@BeforeAll
 	void start() {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI needs chromium and chromium-driver; .ci/run installs them");
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
+		HeadlessChromium.assumeInstalled();
 		attempts("TH-10", "9-12", 12);
 		attempts("TH-10", "13-17", 7);
 		attempts("TH-20", "5-8", 2);
@@ -101,14 +88,7 @@ class DashboardTest {
 				.returnResult()
 				.getResponseBody()
 				.contains("\"quizAttempts\":21"));
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,2600");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(1280, 2600);
 	}
 
 	@AfterAll

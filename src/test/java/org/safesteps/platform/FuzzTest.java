@@ -77,7 +77,8 @@ class FuzzTest {
 			Map.entry("/v1/classroom/sessions/{id}/step", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/step"),
 			Map.entry("/v1/classroom/sessions/{id}/quiz-attempts", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/quiz-attempts"),
 			Map.entry("/v1/classroom/sessions/{id}/poll-responses", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/poll-responses"),
-			Map.entry("/v1/classroom/join", "/v1/classroom/join"));
+			Map.entry("/v1/classroom/join", "/v1/classroom/join"), Map.entry("/classroom", "/classroom"),
+			Map.entry("/classroom/{asset}", "/classroom/classroom.js"));
 
 	/** Values of required query parameters that make the baseline request valid. */
 	static final Map<String, String> QUERY_EXAMPLES = Map.of("audience", "child", "country", "TH");

@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
 			Map.entry("/v1/statistics/polls/{id}", "/v1/statistics/polls/poll-feeling-safe-online"),
 			Map.entry("/v1/statistics/public/participation", "/v1/statistics/public/participation?country=TH"),
 			Map.entry("/dashboard/{asset}", "/dashboard/dashboard.js"),
+			Map.entry("/classroom/{asset}", "/classroom/classroom.js"),
 			Map.entry("/v1/classroom/sessions/{id}", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000"),
 			Map.entry("/v1/classroom/sessions/{id}/advance", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/advance"),
 			Map.entry("/v1/classroom/sessions/{id}/end", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/end"),
