@@ -142,9 +142,14 @@
   }
 
   async function open(view) {
+    if (reader) {
+      reader.cancel().catch(() => {});
+      reader = null;
+    }
+    $('results').textContent = '';
     show(view);
     say('Live.');
-    listen(view.id).catch((e) => say(e.message, true));
+    listen(view.id).catch((e) => say(e.message + ' Open the session again to reconnect.', true));
   }
 
   $('load').addEventListener('click', () => loadModules().then(() => say('Modules loaded.')).catch((e) => say(e.message, true)));
@@ -172,8 +177,16 @@
     }
   });
 
-  $('next').addEventListener('click', () => call('POST', '/v1/classroom/sessions/' + session.id + '/advance')
-    .then(show).catch((e) => say(e.message, true)));
-  $('end').addEventListener('click', () => call('POST', '/v1/classroom/sessions/' + session.id + '/end')
-    .then(show).catch((e) => say(e.message, true)));
+  function control(action) {
+    if (!session) {
+      say('Start or open a session first.', true);
+      return;
+    }
+    call('POST', '/v1/classroom/sessions/' + encodeURIComponent(session.id) + '/' + action)
+      .then(show)
+      .catch((e) => say(e.message, true));
+  }
+
+  $('next').addEventListener('click', () => control('advance'));
+  $('end').addEventListener('click', () => control('end'));
 })();

@@ -3,10 +3,11 @@
 'use strict';
 
 (function () {
-  const COLUMNS = ['quizAttempts', 'lessonCompletions', 'pollResponses', 'lessonFeedback'];
+  const COLUMNS = ['quizAttempts', 'lessonCompletions', 'pollResponses', 'lessonFeedback', 'childrenReached'];
   const LABELS = {
     quizAttempts: 'Quiz attempts', lessonCompletions: 'Lesson completions',
-    pollResponses: 'Poll responses', lessonFeedback: 'Lesson feedback'
+    pollResponses: 'Poll responses', lessonFeedback: 'Lesson feedback',
+    childrenReached: 'Children reached in class'
   };
   const charts = {};
   const form = document.getElementById('query');

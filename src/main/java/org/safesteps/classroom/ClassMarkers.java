@@ -2,7 +2,6 @@ package org.safesteps.classroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -31,6 +30,14 @@ class ClassMarkers {
 
 	static final String JOINED = "joined";
 
+	/** What a marker of an answered step names. */
+	static String step(String stepKey) {
+		return "step:" + stepKey;
+	}
+
+	record Marker(String sessionId, String what) {
+	}
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final SecretKeySpec secret;
@@ -57,11 +64,9 @@ class ClassMarkers {
 			.then();
 	}
 
-	/** Every marker the learner may have in these sessions, for each of {@code whats}. */
-	Mono<Void> removeAll(Collection<String> sessionIds, List<String> whats, String learnerKey) {
-		List<String> ids = sessionIds.stream()
-			.flatMap(session -> whats.stream().map(what -> id(session, what, learnerKey)))
-			.toList();
+	/** The learner's markers among these, wherever they exist. */
+	Mono<Void> removeAll(List<Marker> markers, String learnerKey) {
+		List<String> ids = markers.stream().map(marker -> id(marker.sessionId(), marker.what(), learnerKey)).toList();
 		return ids.isEmpty() ? Mono.empty()
 				: this.mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION).then();
 	}

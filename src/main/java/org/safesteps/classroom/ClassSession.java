@@ -3,6 +3,7 @@ package org.safesteps.classroom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -14,11 +15,13 @@ import org.bson.Document;
  *
  * @param teacher the staff subject of the teacher who started it
  * @param step the index of the current step
+ * @param answerSteps the keys of the module's quiz and poll steps when it started: what a child's
+ * markers may name
  * @param version moves on with every change, so that a stream sends only what changed
  */
 record ClassSession(String id, String teacher, String moduleId, String locale, String ageBand, String country,
 		String region, String code, boolean ended, int step, Instant createdAt, Instant expiresAt, Instant endedAt,
-		int participants, Map<String, StepTally> results, long version) {
+		int participants, List<String> answerSteps, Map<String, StepTally> results, long version) {
 
 	static final String COLLECTION = "classroom_sessions";
 
@@ -69,7 +72,7 @@ record ClassSession(String id, String teacher, String moduleId, String locale, S
 				document.getString("country"), document.getString("region"), document.getString("code"),
 				document.getBoolean("ended", false), document.getInteger("step", 0), instant(document, "createdAt"),
 				instant(document, "expiresAt"), instant(document, "endedAt"), (int) number(document, "participants"),
-				results, number(document, "version"));
+				document.getList("answerSteps", String.class, List.of()), results, number(document, "version"));
 	}
 
 	private static long number(Document document, String field) {

@@ -64,6 +64,11 @@ class ClassSessions {
 				.append("createdAt", Date.from(now))
 				.append("expiresAt", Date.from(until))
 				.append("participants", 0)
+				.append("answerSteps", module.steps()
+					.stream()
+					.filter(step -> step.isQuiz() || step.isPoll())
+					.map(ModuleDefinition.Step::key)
+					.toList())
 				.append("results", new Document())
 				.append("version", 0L);
 			return Writes.toCompletion(this.mongo.insert(session, ClassSession.COLLECTION)).map(ClassSession::from);
@@ -112,7 +117,8 @@ class ClassSessions {
 		if (session.step() + 1 >= steps) {
 			return Mono.error(new ApiProblem(ProblemType.LAST_STEP, Map.of("session", session.id()), Map.of()));
 		}
-		Query current = Query.query(Criteria.where("_id").is(session.id()).and("step").is(session.step()));
+		Query current = Query.query(
+				Criteria.where("_id").is(session.id()).and("step").is(session.step()).and("ended").is(false));
 		return Writes.toCompletion(this.mongo.findAndModify(current, new Update().inc("step", 1).inc("version", 1),
 				FindAndModifyOptions.options().returnNew(true), Document.class, ClassSession.COLLECTION))
 			.map(ClassSession::from)
@@ -138,12 +144,10 @@ class ClassSessions {
 			.then();
 	}
 
-	/** Sessions whose markers may still exist, for erasing a learner: every session not ended long ago. */
-	Mono<List<ClassSession>> recent() {
-		Instant since = now().minus(this.properties.codeValidity()).minus(this.properties.codeValidity());
+	/** Sessions whose markers may still exist, for erasing a learner: those the retention job has not cleared. */
+	Mono<List<ClassSession>> withMarkers() {
 		return this.mongo
-			.find(Query.query(Criteria.where("createdAt").gte(Date.from(since))), Document.class,
-					ClassSession.COLLECTION)
+			.find(Query.query(Criteria.where("markersRemoved").ne(true)), Document.class, ClassSession.COLLECTION)
 			.map(ClassSession::from)
 			.collectList();
 	}

@@ -112,15 +112,20 @@ class ClassroomController {
 	Mono<ResponseEntity<Flux<ServerSentEvent<ClassroomViews.Results>>>> events(@PathVariable String id,
 			Caller caller) {
 		return this.sessions.ofTeacher(id, caller.staffId()).map(first -> {
-			Flux<ServerSentEvent<ClassroomViews.Results>> results = this.live
-				.follow(id, this.properties.refreshInterval(), () -> this.sessions.find(id))
-				.distinctUntilChanged(ClassSession::version)
-				.map(this.classrooms::results)
-				.takeUntil(totals -> !"active".equals(totals.status()))
+			Flux<ServerSentEvent<ClassroomViews.Results>> results = Flux.defer(() -> {
+				HeldBack held = new HeldBack(this.properties.minimumAnswers());
+				return this.live.follow(id, this.properties.refreshInterval(), () -> this.sessions.find(id))
+					.map(this.classrooms::results)
+					// the status too: a session that expires changes no version
+					.distinctUntilChanged(totals -> totals.version() + "/" + totals.status())
+					.map(held::apply)
+					.takeUntil(totals -> !"active".equals(totals.status()));
+			})
 				.map(totals -> ServerSentEvent.builder(totals)
 					.id(Long.toString(totals.version()))
 					.event("results")
-					.build());
+					.build())
+				.share();
 			Flux<ServerSentEvent<ClassroomViews.Results>> heartbeat = Flux.interval(HEARTBEAT)
 				.map(tick -> ServerSentEvent.<ClassroomViews.Results>builder().comment("still here").build());
 			return ResponseEntity.ok()

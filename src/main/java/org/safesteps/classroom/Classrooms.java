@@ -114,13 +114,16 @@ class Classrooms {
 			.map(this::view);
 	}
 
-	/** Ends the session; the first end counts it, once, toward the statistics. */
+	/**
+	 * Ends the session and counts it toward the statistics. Every end records it under the same
+	 * event id, which is stored once, so an end whose recording failed or was cut off is counted
+	 * when the teacher ends it again.
+	 */
 	Mono<ClassroomViews.SessionView> end(Caller caller, String id) {
 		return this.sessions.ofTeacher(id, caller.staffId())
-			.flatMap(session -> this.sessions.end(session)
-				.flatMap(ended -> ended ? this.activity.record("classroom-session-" + session.id(), run(session))
-						.thenReturn(session) : Mono.just(session)))
-			.flatMap(session -> this.sessions.find(session.id()))
+			.flatMap(session -> Writes.toCompletion(this.sessions.end(session)
+				.then(this.sessions.find(session.id()))
+				.flatMap(ended -> this.activity.record("classroom-session-" + ended.id(), run(ended)).thenReturn(ended))))
 			.doOnNext(session -> this.live.changed(session.id()))
 			.map(this::view);
 	}
@@ -152,6 +155,8 @@ class Classrooms {
 			.flatMap(this.sessions::running)
 			.flatMap(session -> Writes.toCompletion(this.markers.place(session.id(), ClassMarkers.JOINED, caller.learnerKey())
 				.flatMap(first -> first ? this.sessions.add(session.id(), new Update().inc("participants", 1))
+					.onErrorResume(ex -> this.markers.remove(session.id(), ClassMarkers.JOINED, caller.learnerKey())
+						.then(Mono.error(ex)))
 					.doOnSuccess(done -> this.live.changed(session.id())) : Mono.empty())
 				.then(this.erasure.confirmNotErased(caller.learnerKey())))
 				.then(this.sessions.find(session.id())))
@@ -164,7 +169,7 @@ class Classrooms {
 	}
 
 	private ClassroomViews.ChildStep childStep(ClassSession session, ResolvedLocale locale) {
-		ModuleDefinition module = this.content.module(session.moduleId(), locale).orElseThrow();
+		ModuleDefinition module = this.content.module(session.moduleId(), locale).orElseThrow(() -> moduleGone(session));
 		int index = Math.min(session.step(), module.steps().size() - 1);
 		ModuleDefinition.Step step = module.steps().get(index);
 		return new ClassroomViews.ChildStep(session.id(), module.id(), module.title(), locale.tag(), index,
@@ -176,16 +181,18 @@ class Classrooms {
 			ResolvedLocale locale) {
 		return joined(caller, id).flatMap(session -> {
 			ModuleDefinition.Step step = openStep(session, request.step(), "quiz");
-			String marker = "step:" + step.key();
+			String marker = ClassMarkers.step(step.key());
 			AttemptRequest attempt = new AttemptRequest(request.answers(),
 					new CoarseContext(session.country(), session.region(), session.ageBand()));
 			return Writes.toCompletion(this.markers.place(session.id(), marker, caller.learnerKey()).flatMap(first -> {
 				if (!first) {
 					return Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of("step", step.key()), Map.of()));
 				}
+				// if the class's totals cannot be added, the child may answer again (their progress
+				// then holds the attempt twice, as any quiz taken twice)
 				return Mono.defer(() -> this.quizzes.attempt(caller, step.ref(), attempt, locale))
-					.onErrorResume(ex -> this.markers.remove(session.id(), marker, caller.learnerKey()).then(Mono.error(ex)))
-					.flatMap(result -> this.sessions.add(session.id(), quizTotals(step.key(), result)).thenReturn(result));
+					.flatMap(result -> this.sessions.add(session.id(), quizTotals(step.key(), result)).thenReturn(result))
+					.onErrorResume(ex -> this.markers.remove(session.id(), marker, caller.learnerKey()).then(Mono.error(ex)));
 			})).doOnSuccess(result -> this.live.changed(session.id()));
 		});
 	}
@@ -211,10 +218,10 @@ class Classrooms {
 			ResolvedLocale locale) {
 		return joined(caller, id).flatMap(session -> {
 			ModuleDefinition.Step step = openStep(session, request.step(), "poll");
-			PollDefinition poll = this.content.poll(step.ref(), locale).orElseThrow();
+			PollDefinition poll = this.content.poll(step.ref(), locale)
+				.orElseThrow(() -> ApiProblem.notFound("poll", step.ref()));
 			List<Activity.PollAnswered.Answer> answers = check(poll, request.answers());
-			this.limiter.consume(RateLimit.FEEDBACK, caller.learnerKey());
-			String marker = "step:" + step.key();
+			String marker = ClassMarkers.step(step.key());
 			String prefix = "results." + step.key() + ".";
 			Update totals = new Update().inc(prefix + "answered", 1);
 			for (Activity.PollAnswered.Answer answer : answers) {
@@ -222,15 +229,19 @@ class Classrooms {
 				totals.inc(at + "answered", 1);
 				answer.options().forEach(option -> totals.inc(at + "options." + option, 1));
 			}
+			// the session's locale, not the child's: in a small class an unusual language could single a child out
 			Activity.PollAnswered answered = new Activity.PollAnswered(poll.id(), poll.purpose(), answers,
-					session.country(), session.region(), session.ageBand(), null, locale.tag(),
+					session.country(), session.region(), session.ageBand(), null, session.locale(),
 					LocalDate.ofInstant(this.sessions.now(), ZoneOffset.UTC));
 			return Writes.toCompletion(this.markers.place(session.id(), marker, caller.learnerKey()).flatMap(first -> {
 				if (!first) {
 					return Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of("step", step.key()), Map.of()));
 				}
-				return this.sessions.add(session.id(), totals)
+				return Mono.fromRunnable(() -> this.limiter.consume(RateLimit.FEEDBACK, caller.learnerKey()))
+					.then(this.erasure.confirmNotErased(caller.learnerKey()))
+					.then(this.sessions.add(session.id(), totals))
 					.then(this.activity.record(UUID.randomUUID().toString(), answered))
+					.onErrorResume(ex -> this.markers.remove(session.id(), marker, caller.learnerKey()).then(Mono.error(ex)))
 					.thenReturn(new ClassroomViews.PollReceipt(session.id(), step.key(), poll.id()));
 			})).doOnSuccess(receipt -> this.live.changed(session.id()));
 		});
@@ -308,11 +319,12 @@ class Classrooms {
 		for (ModuleDefinition.Step step : module.steps()) {
 			Map<String, List<String>> questions = new LinkedHashMap<>();
 			if (step.isQuiz()) {
-				Quiz quiz = this.content.quiz(step.ref(), locale).orElseThrow();
+				Quiz quiz = this.content.quiz(step.ref(), locale).orElseThrow(() -> ApiProblem.notFound("quiz", step.ref()));
 				quiz.questions().forEach(q -> questions.put(q.key(), q.options().stream().map(Quiz.Option::key).toList()));
 			}
 			else if (step.isPoll()) {
-				PollDefinition poll = this.content.poll(step.ref(), locale).orElseThrow();
+				PollDefinition poll = this.content.poll(step.ref(), locale)
+					.orElseThrow(() -> ApiProblem.notFound("poll", step.ref()));
 				poll.questions()
 					.stream()
 					.filter(q -> !q.isFreeText())
@@ -327,7 +339,12 @@ class Classrooms {
 
 	private ModuleDefinition module(ClassSession session) {
 		return this.content.module(session.moduleId(), this.localization.resolveExplicit(session.locale()))
-			.orElseThrow(() -> new IllegalStateException("module " + session.moduleId() + " is no longer in content"));
+			.orElseThrow(() -> moduleGone(session));
+	}
+
+	/** A session whose module was removed from content since it started. */
+	private static ApiProblem moduleGone(ClassSession session) {
+		return ApiProblem.notFound("module", session.moduleId());
 	}
 
 }
