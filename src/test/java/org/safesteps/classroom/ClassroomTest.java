@@ -333,6 +333,31 @@ class ClassroomTest {
 		assertThat(classOf40).hasSize(40).containsOnly(200);
 	}
 
+	/** A session past its 4 hours: its code gets 410, and its stream ends at once. */
+	@Test
+	void anExpiredSessionIsGone() {
+		Map<?, ?> session = start();
+		String id = (String) session.get("id");
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				org.springframework.data.mongodb.core.query.Update.update("expiresAt",
+						java.util.Date.from(java.time.Instant.now().minusSeconds(1))),
+				ClassSession.COLLECTION)
+			.block(Duration.ofSeconds(5));
+		assertThat(join(TestTokens.newLearner(), (String) session.get("joinCode")).block()).isEqualTo(410);
+		StepVerifier.create(WebClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/v1/classroom/sessions/{id}/events", id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.teacher)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.retrieve()
+			.bodyToFlux(EVENTS)
+			.mapNotNull(ServerSentEvent::data)
+			.map(results -> results.get("status")))
+			.expectNext("expired")
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
 	/** An unknown code is 404; a child who has not joined cannot answer; erasure removes the child's markers. */
 	@Test
 	void joiningRulesAndErasure() {
