@@ -12,6 +12,7 @@ import reactor.test.StepVerifier;
 
 import org.safesteps.SafeStepsApplication;
 import org.safesteps.support.ApiTest;
+import org.safesteps.support.OwnNettyResources;
 import org.safesteps.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +45,7 @@ class ClassroomTwoInstancesTest {
 	@Test
 	void theTeacherListensOnAnotherInstance() {
 		String uri = "mongodb://127.0.0.1:" + this.mongo.getLocalAddress().getPort() + "/safesteps";
-		try (ConfigurableApplicationContext teachers = new SpringApplicationBuilder(SafeStepsApplication.class)
+		try (ConfigurableApplicationContext teachers = new SpringApplicationBuilder(SafeStepsApplication.class, OwnNettyResources.class)
 			.profiles("test")
 			.run("--spring.mongodb.uri=" + uri, "--server.port=0", "--management.server.port=0",
 					"--safesteps.security.learner.jwk-set-uri=" + TestTokens.learnerJwkSetUri(),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.safesteps.SafeStepsApplication;
 import org.safesteps.support.ContractCheckExtension;
+import org.safesteps.support.OwnNettyResources;
 import org.safesteps.support.TestConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @AutoConfigureWebTestClient
 @ActiveProfiles("local")
 @ExtendWith(ContractCheckExtension.class)
-@Import(TestConfig.class)
+@Import({ TestConfig.class, OwnNettyResources.class })
 class LocalDevIssuerTest {
 
 	static final Path KEYS = temporaryDirectory();

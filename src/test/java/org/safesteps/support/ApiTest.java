@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @ExtendWith(ContractCheckExtension.class)
-@Import(TestConfig.class)
+@Import({ TestConfig.class, OwnNettyResources.class })
 public @interface ApiTest {
 
 }
