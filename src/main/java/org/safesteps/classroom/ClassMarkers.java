@@ -1,16 +1,11 @@
 package org.safesteps.classroom;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
+import org.safesteps.platform.KeyedMarkerIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,11 +35,11 @@ class ClassMarkers {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final SecretKeySpec secret;
+	private final KeyedMarkerIds ids;
 
 	ClassMarkers(ReactiveMongoTemplate mongo, ClassroomProperties properties) {
 		this.mongo = mongo;
-		this.secret = new SecretKeySpec(properties.markerSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.ids = new KeyedMarkerIds(properties.markerSecret());
 	}
 
 	/** Leaves the marker; false when it was there already. */
@@ -72,15 +67,7 @@ class ClassMarkers {
 	}
 
 	private String id(String sessionId, String what, String learnerKey) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.secret);
-			mac.update((sessionId + "\0" + what + "\0").getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(mac.doFinal(learnerKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.ids.of(learnerKey, sessionId, what);
 	}
 
 }

@@ -1,16 +1,11 @@
 package org.safesteps.participation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
+import org.safesteps.platform.KeyedMarkerIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,7 +28,7 @@ class Markers {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final SecretKeySpec secret;
+	private final KeyedMarkerIds ids;
 
 	Markers(ReactiveMongoTemplate mongo, ParticipationProperties properties) {
 		this.mongo = mongo;
@@ -42,7 +37,7 @@ class Markers {
 			throw new IllegalStateException(
 					"Set safesteps.participation.marker-secret (SAFESTEPS_MARKER_SECRET) to at least 32 characters");
 		}
-		this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.ids = new KeyedMarkerIds(secret);
 	}
 
 	/** Leaves the marker; false when the learner already has one for this poll or lesson. */
@@ -67,15 +62,7 @@ class Markers {
 	}
 
 	String id(Kind kind, String target, String learnerKey) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.secret);
-			mac.update((kind.field() + "\0" + target + "\0").getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(mac.doFinal(learnerKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.ids.of(learnerKey, kind.field(), target);
 	}
 
 	enum Kind {
