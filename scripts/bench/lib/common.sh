@@ -50,7 +50,7 @@ start_safesteps() {
     --server.port="$port" --management.server.port="$mport" \
     --safesteps.content.directory="${SAFESTEPS_BENCH_CONTENT:-$bench_root/content}" --safesteps.localization.directory="$bench_root/localization" \
     --safesteps.embedded-mongo.data-file="$work/data/bench.mv.db" \
-    --safesteps.security.dev-issuer.key-directory="$work/data/dev-issuer" \
+    --safesteps.security.dev-issuer.key-directory="$work/data/dev-issuer" --safesteps.campaigns.fcm.stub.port="${SAFESTEPS_BENCH_FCM_STUB_PORT:-0}" \
     --logging.level.root=warn "${app_args[@]}" >> "$work/app.log" 2>&1) &
   safesteps_pid=$!
 }

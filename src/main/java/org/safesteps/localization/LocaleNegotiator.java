@@ -93,7 +93,7 @@ final class LocaleNegotiator {
 		if (canonical.isEmpty() || canonical.equals("und")) {
 			return Optional.empty();
 		}
-		for (String candidate : truncations(canonical)) {
+		for (String candidate : ResolvedLocale.truncations(canonical)) {
 			for (String tagSupported : this.supported) {
 				if (tagSupported.equalsIgnoreCase(candidate)) {
 					return Optional.of(tagSupported);
@@ -105,7 +105,7 @@ final class LocaleNegotiator {
 
 	private ResolvedLocale resolved(String tag) {
 		List<String> chain = new ArrayList<>();
-		for (String candidate : truncations(tag)) {
+		for (String candidate : ResolvedLocale.truncations(tag)) {
 			if (this.supported.contains(candidate) && !chain.contains(candidate)) {
 				chain.add(candidate);
 			}
@@ -114,18 +114,6 @@ final class LocaleNegotiator {
 			chain.add(this.source);
 		}
 		return new ResolvedLocale(tag, List.copyOf(chain));
-	}
-
-	/** {@code fil-PH} gives {@code fil-PH, fil}; {@code zh-Hant-TW} gives {@code zh-Hant-TW, zh-Hant, zh}. */
-	static List<String> truncations(String tag) {
-		List<String> result = new ArrayList<>();
-		String current = tag;
-		while (!current.isEmpty()) {
-			result.add(current);
-			int dash = current.lastIndexOf('-');
-			current = (dash > 0) ? current.substring(0, dash) : "";
-		}
-		return result;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.safesteps.localization;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,4 +11,20 @@ import java.util.List;
  * source language
  */
 public record ResolvedLocale(String tag, List<String> fallbackChain) {
+
+	/**
+	 * A tag and its shorter forms, most specific first: {@code fil-PH} gives {@code fil-PH, fil};
+	 * {@code zh-Hant-TW} gives {@code zh-Hant-TW, zh-Hant, zh}.
+	 */
+	public static List<String> truncations(String tag) {
+		List<String> result = new ArrayList<>();
+		String current = tag;
+		while (!current.isEmpty()) {
+			result.add(current);
+			int dash = current.lastIndexOf('-');
+			current = (dash > 0) ? current.substring(0, dash) : "";
+		}
+		return result;
+	}
+
 }

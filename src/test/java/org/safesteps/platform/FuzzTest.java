@@ -78,7 +78,15 @@ class FuzzTest {
 			Map.entry("/v1/classroom/sessions/{id}/quiz-attempts", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/quiz-attempts"),
 			Map.entry("/v1/classroom/sessions/{id}/poll-responses", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/poll-responses"),
 			Map.entry("/v1/classroom/join", "/v1/classroom/join"), Map.entry("/classroom", "/classroom"),
-			Map.entry("/classroom/{asset}", "/classroom/classroom.js"));
+			Map.entry("/classroom/{asset}", "/classroom/classroom.js"),
+			Map.entry("/v1/devices/{id}", "/v1/devices/00000000-0000-4000-8000-000000000000"),
+			Map.entry("/v1/campaigns/{id}", "/v1/campaigns/00000000-0000-4000-8000-000000000000"),
+			Map.entry("/v1/campaigns/{id}/submit", "/v1/campaigns/00000000-0000-4000-8000-000000000000/submit"),
+			Map.entry("/v1/campaigns/{id}/approve", "/v1/campaigns/00000000-0000-4000-8000-000000000000/approve"),
+			Map.entry("/v1/campaigns/{id}/reject", "/v1/campaigns/00000000-0000-4000-8000-000000000000/reject"),
+			Map.entry("/v1/campaigns/{id}/cancel", "/v1/campaigns/00000000-0000-4000-8000-000000000000/cancel"),
+			Map.entry("/v1/campaigns/{id}/stats", "/v1/campaigns/00000000-0000-4000-8000-000000000000/stats"),
+			Map.entry("/v1/devices", "/v1/devices"), Map.entry("/v1/campaigns", "/v1/campaigns"));
 
 	/** Values of required query parameters that make the baseline request valid. */
 	static final Map<String, String> QUERY_EXAMPLES = Map.of("audience", "child", "country", "TH");
@@ -91,7 +99,8 @@ class FuzzTest {
 	 * their first read); they hold nothing a request stores.
 	 */
 	static final Set<String> BACKGROUND = Set.of("leases", "activity_dispatch", "activity_outbox", "statistics_counters",
-			"statistics_polls", "statistics_public_releases", "statistics_privacy_budgets");
+			"statistics_polls", "statistics_public_releases", "statistics_privacy_budgets", "campaign_chunks",
+			"campaign_deliveries");
 
 	static final String[] NASTY_STRINGS = { "", " ", "-1", "0", "99999999999999999999", "abc", "\u0e44\u0e17\u0e22",
 			"\u202eevil", "line\u2028break", "nul\u0000byte", "\u0085", "%00", "../../etc/passwd", "$where", "{\"$gt\":\"\"}",

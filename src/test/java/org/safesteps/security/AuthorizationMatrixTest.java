@@ -59,7 +59,14 @@ class AuthorizationMatrixTest {
 			Map.entry("/v1/classroom/sessions/{id}/report", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/report"),
 			Map.entry("/v1/classroom/sessions/{id}/step", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/step"),
 			Map.entry("/v1/classroom/sessions/{id}/quiz-attempts", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/quiz-attempts"),
-			Map.entry("/v1/classroom/sessions/{id}/poll-responses", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/poll-responses"));
+			Map.entry("/v1/classroom/sessions/{id}/poll-responses", "/v1/classroom/sessions/00000000-0000-4000-8000-000000000000/poll-responses"),
+			Map.entry("/v1/devices/{id}", "/v1/devices/00000000-0000-4000-8000-000000000000"),
+			Map.entry("/v1/campaigns/{id}", "/v1/campaigns/00000000-0000-4000-8000-000000000000"),
+			Map.entry("/v1/campaigns/{id}/submit", "/v1/campaigns/00000000-0000-4000-8000-000000000000/submit"),
+			Map.entry("/v1/campaigns/{id}/approve", "/v1/campaigns/00000000-0000-4000-8000-000000000000/approve"),
+			Map.entry("/v1/campaigns/{id}/reject", "/v1/campaigns/00000000-0000-4000-8000-000000000000/reject"),
+			Map.entry("/v1/campaigns/{id}/cancel", "/v1/campaigns/00000000-0000-4000-8000-000000000000/cancel"),
+			Map.entry("/v1/campaigns/{id}/stats", "/v1/campaigns/00000000-0000-4000-8000-000000000000/stats"));
 
 	/** A valid body for each route that takes one. */
 	static final Map<String, java.util.function.Supplier<String>> BODIES = Map.of("POST /v1/quizzes/{id}/attempts",

@@ -1,5 +1,7 @@
 package org.safesteps.support;
 
+import java.time.Duration;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -16,6 +18,9 @@ public class OwnNettyResources {
 	ReactorResourceFactory reactorResourceFactory() {
 		ReactorResourceFactory resources = new ReactorResourceFactory();
 		resources.setUseGlobalResources(false);
+		// no quiet period: every cached context closes at JVM exit, and 2 s each added up to more
+		// than Surefire's 30 s exit allowance
+		resources.setShutdownQuietPeriod(Duration.ZERO);
 		return resources;
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Wires every WebTestClient to the contract check and the service to the test JWK sets, and adds
+ * Wires every WebTestClient to the contract check and the service to the test JWK sets and the
+ * test FCM stub, and adds
  * an activity listener and a learner-keyed feature of the tests' own.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -35,6 +36,7 @@ public class TestConfig {
 		return registry -> {
 			registry.add("safesteps.security.learner.jwk-set-uri", TestTokens::learnerJwkSetUri);
 			registry.add("safesteps.security.staff.jwk-set-uri", TestTokens::staffJwkSetUri);
+			registry.add("safesteps.campaigns.fcm.endpoint", org.safesteps.campaigns.TestFcm::endpoint);
 		};
 	}
 

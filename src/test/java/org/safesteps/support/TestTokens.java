@@ -94,6 +94,12 @@ public final class TestTokens {
 		return sign(staffClaims(role).subject(subject).build(), STAFF_KEY, JWSAlgorithm.RS256);
 	}
 
+	/** A staff token for a given person with several roles and countries. */
+	public static String staffWith(String subject, List<String> roles, String... countries) {
+		return sign(staffClaims(roles.get(0), countries).subject(subject).claim("roles", roles).build(), STAFF_KEY,
+				JWSAlgorithm.RS256);
+	}
+
 	public static String staffEs256(String role) {
 		return sign(staffClaims(role).build(), STAFF_EC_KEY, JWSAlgorithm.ES256);
 	}
