@@ -187,13 +187,14 @@ class CampaignDelivery implements SmartLifecycle {
 			return Mono.empty();
 		}
 		return this.deliveries.claim(this.owner, this.clock.instant(), leaseEnd())
-			.flatMap(chunk -> {
+			.flatMap(claimed -> {
+				Chunk chunk = claimed.chunk();
 				if (this.stopping) {
 					return this.deliveries.release(chunk, this.owner).thenReturn(false);
 				}
 				this.busy.incrementAndGet();
 				// a chunk begun runs to its end: stopping, or another chunk failing, must not cut it off
-				return Writes.toCompletion(send(chunk)).onErrorResume(ex -> {
+				return Writes.toCompletion(send(chunk, claimed.fresh())).onErrorResume(ex -> {
 					log.warn("Campaign chunk {} failed; another instance takes it over when its lease ends", chunk.id(),
 							ex);
 					return Mono.empty();
@@ -203,17 +204,20 @@ class CampaignDelivery implements SmartLifecycle {
 			.flatMap(sent -> drain());
 	}
 
-	private Mono<Void> send(Chunk chunk) {
+	/** Sends a chunk; one taken over from a dead instance first looks for what that one had recorded. */
+	private Mono<Void> send(Chunk chunk, boolean fresh) {
 		log.debug("Chunk {} of {} devices claimed by {}", chunk.id(), chunk.devices().size(), this.owner);
 		return this.campaigns.find(chunk.campaign()).flatMap(campaign -> {
 			if (campaign.status() == CampaignStatus.CANCELLED) {
 				return this.deliveries.done(chunk, this.owner, Map.of(), 0);
 			}
-			return this.deliveries.recorded(campaign.id(), chunk.devices()).flatMap(recorded -> {
+			Mono<Map<String, Outcome>> before = fresh ? Mono.just(Map.of())
+					: this.deliveries.recorded(campaign.id(), chunk.devices());
+			return before.flatMap(recorded -> {
 				Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
 				List<String> interrupted = new ArrayList<>();
 				recorded.forEach((device, outcome) -> {
-					if (outcome == Outcome.SENDING) {
+					if (outcome == Outcome.SENT) {
 						interrupted.add(device);
 					}
 					else {
@@ -264,7 +268,7 @@ class CampaignDelivery implements SmartLifecycle {
 			.doOnNext(taken -> counts.merge(Outcome.UNREGISTERED, gone.size() - taken.size(), Integer::sum))
 			.then(this.deliveries.record(campaign.id(), capped, Outcome.SKIPPED_BY_CAP, now))
 			.doOnNext(taken -> counts.merge(Outcome.SKIPPED_BY_CAP, capped.size() - taken.size(), Integer::sum))
-			.then(this.deliveries.record(campaign.id(), due.stream().map(Device::id).toList(), Outcome.SENDING, now))
+			.then(this.deliveries.record(campaign.id(), due.stream().map(Device::id).toList(), Outcome.SENT, now))
 			.flatMap(taken -> {
 				List<Device> mine = due.stream().filter(device -> !taken.contains(device.id())).toList();
 				return sendWithRetries(campaign, chunk, mine);
@@ -276,7 +280,9 @@ class CampaignDelivery implements SmartLifecycle {
 					.stream()
 					.filter(id -> found.get(id).isChild())
 					.toList();
-				return this.deliveries.settle(campaign.id(), results, settled)
+				Map<Outcome, List<String>> failures = new EnumMap<>(results);
+				failures.remove(Outcome.SENT);
+				return this.deliveries.settle(campaign.id(), failures, settled)
 					.then(this.devices.deactivate(results.getOrDefault(Outcome.INVALID_TOKEN, List.of())))
 					.then(this.devices.noteSent(sentToChildren, settled));
 			})

@@ -36,6 +36,9 @@ class Deliveries {
 
 	static final String CHUNKS = "campaign_chunks";
 
+	/** Each chunk's device ids, apart from the chunk, so that claiming and counting read small documents. */
+	static final String CHUNK_DEVICES = "campaign_chunk_devices";
+
 	static final String RECORDS = "campaign_deliveries";
 
 	private static final int DUPLICATE_KEY = 11000;
@@ -63,23 +66,37 @@ class Deliveries {
 		if (chunks.isEmpty()) {
 			return Mono.empty();
 		}
-		List<Document> documents = chunks.stream().map(Chunk::toDocument).toList();
-		return insertIgnoringDuplicates(CHUNKS, documents).then();
+		List<Document> devices = chunks.stream()
+			.map(chunk -> new Document("_id", chunk.id()).append("devices", chunk.devices()))
+			.toList();
+		// the device lists first: a chunk is claimable as soon as it is there
+		return insertIgnoringDuplicates(CHUNK_DEVICES, devices)
+			.then(insertIgnoringDuplicates(CHUNKS, chunks.stream().map(Chunk::toDocument).toList()))
+			.then();
 	}
 
 	/** Claims a chunk that is due, or whose holder's lease ran out, for {@code owner} until {@code until}. */
-	Mono<Chunk> claim(String owner, Instant now, Instant until) {
+	Mono<Claimed> claim(String owner, Instant now, Instant until) {
 		Date at = Date.from(now);
 		Query claimable = new Query(new Criteria().orOperator(
 				Criteria.where("state").is(Chunk.WAITING).and("dueAt").lte(at),
 				Criteria.where("state").is(Chunk.CLAIMED).and("until").lt(at)));
 		// a projection, so that the embedded server answers with a copy and not the stored document,
 		// which another instance may be changing
-		claimable.fields().include("campaign", "dueAt", "devices", "state");
+		claimable.fields().include("campaign", "dueAt", "state");
 		Update take = Update.update("state", Chunk.CLAIMED).set("owner", owner).set("until", Date.from(until));
+		// the chunk as it was: a chunk taken from a waiting state has no delivery records yet
 		return this.mongo
-			.findAndModify(claimable, take, FindAndModifyOptions.options().returnNew(true), Document.class, CHUNKS)
-			.map(Chunk::from);
+			.findAndModify(claimable, take, FindAndModifyOptions.options().returnNew(false), Document.class, CHUNKS)
+			.flatMap(before -> this.mongo.findById(before.getString("_id"), Document.class, CHUNK_DEVICES)
+				.map(devices -> new Claimed(Chunk.from(before, devices.getList("devices", String.class)),
+						Chunk.WAITING.equals(before.getString("state")))));
+	}
+
+	/**
+	 * @param fresh whether it was waiting, rather than taken over from an instance whose lease ran out
+	 */
+	record Claimed(Chunk chunk, boolean fresh) {
 	}
 
 	/** Extends this owner's lease on a chunk; false when it was lost. */
@@ -183,8 +200,11 @@ class Deliveries {
 	/** What became of a device's message. */
 	enum Outcome {
 
-		/** Written before sending; found so by another instance, the holder died while sending. */
-		SENDING("sending"), SENT("sent"), FAILED("failed"), INVALID_TOKEN("invalidTokens"),
+		/**
+		 * Written before the message goes to FCM, and left so when it is accepted; a failure
+		 * replaces it. Found in a chunk taken over from a dead instance, it means "perhaps sent".
+		 */
+		SENT("sent"), FAILED("failed"), INVALID_TOKEN("invalidTokens"),
 		SKIPPED_BY_CAP("skippedByCap"), UNREGISTERED("unregistered"),
 		/** The instance sending it died: it may or may not have gone out, and is not sent again. */
 		UNCONFIRMED("unconfirmed");
@@ -240,14 +260,13 @@ class Deliveries {
 		Document toDocument() {
 			return new Document("_id", this.id).append("campaign", this.campaign)
 				.append("dueAt", Date.from(this.dueAt))
-				.append("devices", this.devices)
+				.append("size", this.devices.size())
 				.append("state", WAITING);
 		}
 
-		static Chunk from(Document document) {
+		static Chunk from(Document document, List<String> devices) {
 			return new Chunk(document.getString("_id"), document.getString("campaign"),
-					document.getDate("dueAt").toInstant(), document.getList("devices", String.class),
-					document.getString("state"));
+					document.getDate("dueAt").toInstant(), devices, document.getString("state"));
 		}
 
 	}

@@ -344,12 +344,15 @@ class CampaignsTest {
 			.append("createdAt", new Date()).append("updatedAt", new Date()).append("materialized", true)
 			.append("targeted", 4L).append("audit", List.of()).append("version", 0L), Campaign.COLLECTION).block();
 		Date past = Date.from(Instant.now().minusSeconds(120));
+		this.mongo.insert(new Document("_id", campaign + "-0-0").append("devices", ids), Deliveries.CHUNK_DEVICES)
+			.block();
 		this.mongo.insert(new Document("_id", campaign + "-0-0").append("campaign", campaign).append("dueAt", past)
-			.append("devices", ids).append("state", "claimed").append("owner", "a-dead-instance").append("until", past),
+			.append("size", 4).append("state", "claimed").append("owner", "a-dead-instance").append("until", past),
 				Deliveries.CHUNKS).block();
+		// the dead instance had recorded (and so perhaps sent) two of the four
 		for (String begun : ids.subList(0, 2)) {
 			this.mongo.insert(new Document("_id", campaign + ":" + begun).append("campaign", campaign)
-				.append("device", begun).append("outcome", "SENDING").append("at", past), Deliveries.RECORDS).block();
+				.append("device", begun).append("outcome", "SENT").append("at", past), Deliveries.RECORDS).block();
 		}
 		Map<String, Object> stats = api().awaitSent(campaign);
 		assertThat(number(stats, "sent")).isEqualTo(2);

@@ -100,7 +100,7 @@ class FuzzTest {
 	 */
 	static final Set<String> BACKGROUND = Set.of("leases", "activity_dispatch", "activity_outbox", "statistics_counters",
 			"statistics_polls", "statistics_public_releases", "statistics_privacy_budgets", "campaign_chunks",
-			"campaign_deliveries");
+			"campaign_chunk_devices", "campaign_deliveries");
 
 	static final String[] NASTY_STRINGS = { "", " ", "-1", "0", "99999999999999999999", "abc", "\u0e44\u0e17\u0e22",
 			"\u202eevil", "line\u2028break", "nul\u0000byte", "\u0085", "%00", "../../etc/passwd", "$where", "{\"$gt\":\"\"}",
