@@ -56,7 +56,7 @@ record CampaignsProperties(@DefaultValue("20:00") String quietHoursStart, @Defau
 	 * @param backoffBase the first retry's delay, doubled for each next one, with jitter
 	 * @param backoffMax the longest delay between two attempts
 	 */
-	record Delivery(@DefaultValue("500") int chunkSize, @DefaultValue("2") int concurrency,
+	record Delivery(@DefaultValue("500") int chunkSize, @DefaultValue("3") int concurrency,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("60s") Duration leaseTtl,
 			@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration backoffBase,
 			@DefaultValue("60s") Duration backoffMax) {
