@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.google.firebase.ErrorCode;
 import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.MessagingErrorCode;
@@ -41,7 +40,8 @@ import org.springframework.stereotype.Component;
  * devices are picked, each is given the moment it is due (its own clock time for a local-time
  * schedule, the end of quiet hours when that falls in them) and cut into chunks. Instances then
  * claim chunks under a lease, write each device's record, send with {@code sendEach}, retry what
- * FCM asks to, and settle the records. Stopping finishes the chunks in hand first.
+ * FCM asks to, and settle the records. Every round marks sent the campaigns with no chunk left.
+ * Stopping finishes the chunks in hand first.
  */
 @Component
 class CampaignDelivery implements SmartLifecycle {
@@ -235,7 +235,7 @@ class CampaignDelivery implements SmartLifecycle {
 					.then(this.devices.byIds(remaining).collectMap(Device::id))
 					.flatMap(found -> dispatch(campaign, chunk, List.copyOf(remaining), found, counts));
 			});
-		}).then(finishIfDone(chunk.campaign()));
+		});
 	}
 
 	private Mono<Void> dispatch(Campaign campaign, Chunk chunk, List<String> remaining, Map<String, Device> found,
@@ -314,10 +314,8 @@ class CampaignDelivery implements SmartLifecycle {
 		return Mono.fromCallable(() -> this.fcm.sendEach(batch))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(response -> classify(campaign, due, response, results))
-			.onErrorResume(FirebaseMessagingException.class, ex -> {
-				Retry retry = classify(ex);
-				return Mono.just(new Again(due, (retry == Retry.NO) ? Duration.ZERO : retryAfter(ex)));
-			})
+			// the whole call failed (no credentials, say) before any message went out: all again
+			.onErrorResume(FirebaseMessagingException.class, ex -> Mono.just(new Again(due, retryAfter(ex))))
 			.flatMap(again -> {
 				if (again.devices().isEmpty()) {
 					return Mono.empty();
@@ -356,13 +354,21 @@ class CampaignDelivery implements SmartLifecycle {
 					Duration asked = retryAfter(error);
 					retryAfter = asked.compareTo(retryAfter) > 0 ? asked : retryAfter;
 				}
-				case NO -> results.computeIfAbsent(Outcome.FAILED, key -> new ArrayList<>()).add(device.id());
+				case NO -> {
+					log.debug("Campaign {}: FCM did not take a message ({}, {})", campaign.id(),
+							error.getMessagingErrorCode(), error.getErrorCode());
+					results.computeIfAbsent(Outcome.FAILED, key -> new ArrayList<>()).add(device.id());
+				}
 			}
 		}
 		return new Again(again, retryAfter);
 	}
 
-	/** Dead tokens, errors worth another try, and the rest. */
+	/**
+	 * Dead tokens, errors worth another try, and the rest. Only an answer from FCM that it did not
+	 * take the message (quota, unavailable, internal) is retried: a request that got no answer at
+	 * all may have been delivered, and sending it again could reach a child twice.
+	 */
 	static Retry classify(FirebaseMessagingException error) {
 		MessagingErrorCode code = error.getMessagingErrorCode();
 		if (code == MessagingErrorCode.UNREGISTERED || code == MessagingErrorCode.SENDER_ID_MISMATCH) {
@@ -372,14 +378,15 @@ class CampaignDelivery implements SmartLifecycle {
 			String message = String.valueOf(error.getMessage());
 			return message.contains("registration token") ? Retry.INVALID : Retry.NO;
 		}
+		if (error.getHttpResponse() == null) {
+			return Retry.NO;
+		}
 		if (code == MessagingErrorCode.QUOTA_EXCEEDED || code == MessagingErrorCode.UNAVAILABLE
 				|| code == MessagingErrorCode.INTERNAL) {
 			return Retry.YES;
 		}
-		ErrorCode general = error.getErrorCode();
-		return (code == null && (general == ErrorCode.UNAVAILABLE || general == ErrorCode.INTERNAL
-				|| general == ErrorCode.RESOURCE_EXHAUSTED || general == ErrorCode.DEADLINE_EXCEEDED
-				|| general == ErrorCode.UNKNOWN)) ? Retry.YES : Retry.NO;
+		int status = error.getHttpResponse().getStatusCode();
+		return (code == null && (status == 429 || status == 500 || status == 503)) ? Retry.YES : Retry.NO;
 	}
 
 	/** FCM's {@code Retry-After}, in seconds, when it sent one. */

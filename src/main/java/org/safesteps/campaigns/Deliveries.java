@@ -140,9 +140,10 @@ class Deliveries {
 	Mono<Map<String, Outcome>> recorded(String campaign, Collection<String> devices) {
 		List<String> ids = devices.stream().map(device -> recordId(campaign, device)).toList();
 		Query records = Query.query(Criteria.where("_id").in(ids));
-		records.fields().include("device", "outcome");
+		records.fields().include("outcome");
 		return this.mongo.find(records, Document.class, RECORDS)
-			.collectMap(record -> record.getString("device"), record -> Outcome.valueOf(record.getString("outcome")));
+			.collectMap(record -> record.getString("_id").substring(campaign.length() + 1),
+					record -> Outcome.valueOf(record.getString("outcome")));
 	}
 
 	/**
@@ -155,9 +156,7 @@ class Deliveries {
 		}
 		List<String> ordered = List.copyOf(devices);
 		List<Document> records = ordered.stream()
-			.map(device -> new Document("_id", recordId(campaign, device)).append("campaign", campaign)
-				.append("device", device)
-				.append("outcome", outcome.name())
+			.map(device -> new Document("_id", recordId(campaign, device)).append("outcome", outcome.name())
 				.append("at", Date.from(at)))
 			.toList();
 		return insertIgnoringDuplicates(RECORDS, records).map(duplicates -> {
