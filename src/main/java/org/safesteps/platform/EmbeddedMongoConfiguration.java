@@ -31,8 +31,9 @@ class EmbeddedMongoConfiguration {
 
 	@Bean(destroyMethod = "shutdownNow")
 	MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) throws IOException {
+		// No oplog: nothing here uses change streams, and it would copy every written document,
+		// a child's feedback text too, doubling each write and keeping deleted data.
 		MongoServer server = new MongoServer(backend(properties));
-		server.enableOplog();
 		server.bind(properties.bindAddress(), properties.port());
 		InetSocketAddress address = server.getLocalAddress();
 		log.info("Using embedded MongoDB (mongo-java-server, {} backend) on {}:{}",

@@ -1,6 +1,5 @@
 package org.safesteps.platform;
 
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,14 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database database name
  * @param durableWrites commit the store before answering any command that changed it, so that
  * every acknowledged write survives a crash of the process; off only to measure its cost
- * @param oplogRetention how long the embedded server's oplog keeps a write: it holds whole
- * documents, so erased and deleted data stays in it until trimmed
- * @param oplogTrimInterval how often it is trimmed
  */
 @ConfigurationProperties("safesteps.embedded-mongo")
 record EmbeddedMongoProperties(@DefaultValue("false") boolean inMemory,
 		@DefaultValue("./data/safesteps.mv.db") String dataFile, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("0") int port, @DefaultValue("safesteps") String database,
-		@DefaultValue("true") boolean durableWrites, @DefaultValue("1m") Duration oplogRetention,
-		@DefaultValue("20s") Duration oplogTrimInterval) {
+		@DefaultValue("true") boolean durableWrites) {
 }
