@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.safesteps.platform.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -60,6 +62,9 @@ class Devices {
 		return ensureIndexes()
 			.then(this.mongo.findAndModify(Query.query(Criteria.where("token").is(registration.fcmToken())), update,
 					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, Device.COLLECTION))
+			// the same token registered twice at once: the other insert won, so this one updates it
+			// (and the duplicate-key error, which names the token, is never logged)
+			.retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance))
 			.map(Device::from)
 			.map(device -> new Registered(device, device.registeredAt().equals(device.lastSeenAt())));
 	}
