@@ -174,9 +174,11 @@ class CampaignDelivery implements SmartLifecycle {
 	}
 
 	static boolean matches(CampaignDraft.Target target, Device device) {
-		return (target.regions().isEmpty() || target.regions().contains(device.region()))
+		// the lists are immutable copies, which refuse contains(null): a device may have no region or age band
+		return (target.regions().isEmpty() || (device.region() != null && target.regions().contains(device.region())))
 				&& (target.audiences().isEmpty() || target.audiences().contains(device.audience()))
-				&& (target.ageBands().isEmpty() || target.ageBands().contains(device.ageBand()))
+				&& (target.ageBands().isEmpty()
+						|| (device.ageBand() != null && target.ageBands().contains(device.ageBand())))
 				&& (target.locales().isEmpty() || target.locales().stream()
 					.anyMatch(locale -> ResolvedLocale.truncations(device.locale()).contains(locale)));
 	}
@@ -283,7 +285,10 @@ class CampaignDelivery implements SmartLifecycle {
 				Map<Outcome, List<String>> failures = new EnumMap<>(results);
 				failures.remove(Outcome.SENT);
 				return this.deliveries.settle(campaign.id(), failures, settled)
-					.then(this.devices.deactivate(results.getOrDefault(Outcome.INVALID_TOKEN, List.of())))
+					.then(this.devices.deactivate(results.getOrDefault(Outcome.INVALID_TOKEN, List.of())
+						.stream()
+						.map(found::get)
+						.toList()))
 					.then(this.devices.noteSent(sentToChildren, settled));
 			})
 			.then(this.deliveries.addChunks(chunks(campaign.id(), "~" + chunk.id().substring(campaign.id().length()), deferred)))
@@ -316,6 +321,11 @@ class CampaignDelivery implements SmartLifecycle {
 			.map(response -> classify(campaign, due, response, results))
 			// the whole call failed (no credentials, say) before any message went out: all again
 			.onErrorResume(FirebaseMessagingException.class, ex -> Mono.just(new Again(due, retryAfter(ex))))
+			.onErrorResume(ex -> !(ex instanceof FirebaseMessagingException), ex -> {
+				log.warn("Campaign {}: FCM could not be called ({}); it is tried again", campaign.id(),
+						ex.getClass().getSimpleName());
+				return Mono.just(new Again(due, Duration.ZERO));
+			})
 			.flatMap(again -> {
 				if (again.devices().isEmpty()) {
 					return Mono.empty();
@@ -416,7 +426,9 @@ class CampaignDelivery implements SmartLifecycle {
 		long step = delivery.backoffBase().toMillis() << Math.min(attempt - 1, 20);
 		long jittered = step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
 		long wait = Math.max(jittered, retryAfter.toMillis());
-		return Duration.ofMillis(Math.min(wait, delivery.backoffMax().toMillis()));
+		// well inside the chunk's lease, which is renewed after each wait
+		long longest = Math.min(delivery.backoffMax().toMillis(), delivery.leaseTtl().toMillis() / 3);
+		return Duration.ofMillis(Math.min(wait, longest));
 	}
 
 	private Mono<Void> finishIfDone(String campaign) {

@@ -74,6 +74,8 @@ class CampaignWorkflow {
 			if (campaign.author().equals(caller.staffId())) {
 				return Mono.error(new ApiProblem(ProblemType.FOUR_EYES, Map.of("campaign", id), Map.of()));
 			}
+			// approved too late for its time: the author changes the time (after a rejection)
+			checkSchedule(campaign.draft().schedule(), new ArrayList<>(), true);
 			Instant now = this.campaigns.now();
 			Instant first = DeliveryTimes.firstDue(campaign.draft().schedule());
 			Instant startAt = first.isBefore(now) ? now : first;

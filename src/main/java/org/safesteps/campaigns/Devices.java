@@ -76,6 +76,9 @@ class Devices {
 			.then(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("learner").is(learner)),
 					fields(learner, registration, now), FindAndModifyOptions.options().returnNew(true), Document.class,
 					Device.COLLECTION))
+			// the error would name the token: it is replaced, not passed on
+			.onErrorMap(DuplicateKeyException.class, ex -> ApiProblem.invalidField("fcmToken",
+					"is registered as another device: register it with POST /v1/devices"))
 			.map(Device::from)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("device", id)));
 	}
@@ -126,13 +129,15 @@ class Devices {
 		return query;
 	}
 
-	/** FCM said these tokens are dead: nothing more is sent to them until the app registers again. */
-	Mono<Void> deactivate(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.mongo
-			.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("active", false), Device.COLLECTION)
+	/**
+	 * FCM said these devices' tokens are dead: nothing more is sent to them until the app registers
+	 * again. A device whose app sent a new token meanwhile stays active.
+	 */
+	Mono<Void> deactivate(Collection<Device> dead) {
+		return Flux.fromIterable(dead)
+			.concatMap(device -> this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(device.id()).and("token").is(device.token())),
+					Update.update("active", false), Device.COLLECTION))
 			.then();
 	}
 

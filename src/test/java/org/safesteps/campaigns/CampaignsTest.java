@@ -361,4 +361,19 @@ class CampaignsTest {
 		assertThat(tokens.subList(2, 4)).allSatisfy(token -> assertThat(TestFcm.STUB.deliveredTo(token)).isEqualTo(1));
 	}
 
+	/** A campaign for an age band reaches the children of that band, and not the devices that have none (parents). */
+	@Test
+	void anAgeBandTargetSkipsDevicesWithoutOne() {
+		String child = fcmToken("");
+		String parent = fcmToken("");
+		api().register(device(child, "en", "TH-22", "child", daytimeZone()));
+		api().register(device(parent, "en", "TH-22", "parent", daytimeZone()));
+		Map<String, Object> draft = draft("For 9-12", "TH-22");
+		draft.put("target", Map.of("countries", List.of("TH"), "regions", List.of("TH-22"), "ageBands", List.of("9-12")));
+		Map<String, Object> stats = api().awaitSent(api().approved(manager(), draft));
+		assertThat(number(stats, "targeted")).isEqualTo(1);
+		assertThat(TestFcm.STUB.deliveredTo(child)).isEqualTo(1);
+		assertThat(TestFcm.STUB.deliveredTo(parent)).isZero();
+	}
+
 }
