@@ -140,12 +140,7 @@ class CampaignWorkflow {
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalidFields(errors);
 		}
-		for (String country : target.countries()) {
-			if (!caller.mayRead(country)) {
-				throw new ApiProblem(ProblemType.COUNTRY_NOT_ALLOWED, Map.of("country", country),
-						Map.of("allowedCountries", caller.countries().stream().sorted().toList()));
-			}
-		}
+		target.countries().forEach(caller::requireMayRead);
 	}
 
 	private void checkDeepLink(CampaignDraft.DeepLink link, List<ApiProblem.FieldError> errors) {

@@ -1,9 +1,12 @@
 package org.safesteps.security;
 
+import java.util.Map;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.safesteps.platform.ApiProblem;
+import org.safesteps.platform.ProblemType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -48,6 +51,14 @@ public record Caller(String learnerKey, String staffId, Set<Role> roles, Set<Str
 	 */
 	public boolean mayRead(String country) {
 		return has(Role.ADMIN) || (country != null && this.countries.contains(country));
+	}
+
+	/** @throws ApiProblem 403 {@code country-not-allowed}, naming the token's countries, when the caller may not */
+	public void requireMayRead(String country) {
+		if (!mayRead(country)) {
+			throw new ApiProblem(ProblemType.COUNTRY_NOT_ALLOWED, Map.of("country", country),
+					Map.of("allowedCountries", this.countries.stream().sorted().toList()));
+		}
 	}
 
 }

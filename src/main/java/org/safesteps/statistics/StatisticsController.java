@@ -91,7 +91,7 @@ class StatisticsController {
 		String chosen = TableQuery.country(caller, country, errors, this.vocabulary);
 		Dimension by = pollGrouping(groupBy, errors);
 		QueryParameters.rejectIfAny(errors);
-		TableQuery.allow(caller, chosen);
+		caller.requireMayRead(chosen);
 		PollDefinition poll = poll(id);
 		return this.polls.table(poll, List.of(chosen), by)
 			.map(table -> JsonOrCsv.respond(exchange, table, CsvTables::write, "poll-" + id + "-" + chosen));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.safesteps.platform.ApiProblem;
-import org.safesteps.platform.ProblemType;
 import org.safesteps.platform.QueryParameters;
 import org.safesteps.security.Caller;
 
@@ -71,18 +70,11 @@ record TableQuery(String country, LocalDate from, LocalDate to, Granularity gran
 			});
 		}
 		QueryParameters.rejectIfAny(errors);
-		allow(caller, chosenCountry);
+		caller.requireMayRead(chosenCountry);
 		return new TableQuery(chosenCountry, chosenGranularity.start(first), chosenGranularity.end(last),
 				chosenGranularity, grouping, cube, filter);
 	}
 
-	/** A staff member may see the countries of their token; an admin every country. */
-	static void allow(Caller caller, String country) {
-		if (!caller.mayRead(country)) {
-			throw new ApiProblem(ProblemType.COUNTRY_NOT_ALLOWED, Map.of("country", country),
-					Map.of("allowedCountries", caller.countries().stream().sorted().toList()));
-		}
-	}
 
 	/** The country asked, or the only one of the token when none is. */
 	static String country(Caller caller, Optional<String> country, List<ApiProblem.FieldError> errors,
