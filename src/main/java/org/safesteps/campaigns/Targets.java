@@ -29,13 +29,7 @@ class Targets {
 	/** Adds an error for each code of the registration SafeSteps does not know. */
 	void check(DeviceRegistration device, List<ApiProblem.FieldError> errors) {
 		checkLocale(device.locale(), "locale", errors);
-		checkCountry(device.country(), "country", errors);
-		if (device.region() != null && this.countries.isServed(device.country())
-				&& !this.countries.regions(device.country()).contains(device.region())) {
-			errors.add(new ApiProblem.FieldError("region",
-					"must be a province-level region of " + device.country() + ", such as "
-							+ this.countries.regions(device.country()).get(0)));
-		}
+		this.countries.check(device.country(), device.region(), "country", "region", errors);
 		if ("child".equals(device.audience()) && device.ageBand() == null) {
 			errors.add(new ApiProblem.FieldError("ageBand", "is required for a child"));
 		}
@@ -45,10 +39,7 @@ class Targets {
 	}
 
 	void checkCountry(String country, String field, List<ApiProblem.FieldError> errors) {
-		if (country != null && !this.countries.isServed(country)) {
-			errors.add(new ApiProblem.FieldError(field,
-					"must be a country SafeSteps serves: " + String.join(", ", this.countries.countries())));
-		}
+		this.countries.check(country, null, field, null, errors);
 	}
 
 	boolean isRegionOf(String region, List<String> countries) {

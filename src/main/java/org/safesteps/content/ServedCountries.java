@@ -47,18 +47,29 @@ public class ServedCountries {
 	 */
 	public void check(CoarseContext context, String field) {
 		List<ApiProblem.FieldError> errors = new ArrayList<>();
-		Set<String> regions = this.regionsByCountry.get(context.country());
-		if (regions == null) {
-			errors.add(new ApiProblem.FieldError(field + ".country",
-					"must be a country SafeSteps serves: " + String.join(", ", this.regionsByCountry.keySet())));
-		}
-		else if (context.region() != null && !regions.contains(context.region())) {
-			errors.add(new ApiProblem.FieldError(field + ".region",
-					"must be an ISO 3166-2 province-level code of " + context.country() + ", such as "
-							+ regions.iterator().next()));
-		}
+		check(context.country(), context.region(), field + ".country", field + ".region", errors);
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalidFields(errors);
+		}
+	}
+
+	/**
+	 * Adds an error when the country is not one SafeSteps serves, or the region (optional) is not
+	 * one of its province-level regions; a null country is left to the field's own validation.
+	 */
+	public void check(String country, String region, String countryField, String regionField,
+			List<ApiProblem.FieldError> errors) {
+		if (country == null) {
+			return;
+		}
+		Set<String> regions = this.regionsByCountry.get(country);
+		if (regions == null) {
+			errors.add(new ApiProblem.FieldError(countryField,
+					"must be a country SafeSteps serves: " + String.join(", ", this.regionsByCountry.keySet())));
+		}
+		else if (region != null && !regions.contains(region)) {
+			errors.add(new ApiProblem.FieldError(regionField,
+					"must be an ISO 3166-2 province-level code of " + country + ", such as " + regions.iterator().next()));
 		}
 	}
 
