@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -85,31 +90,62 @@ class Signposting {
 			normalised = normalised.replace(safe.text(), " ");
 		}
 		String spaceless = normalised.replace(" ", "");
-		List<String> words = List.of(normalised.strip().split(" "));
+		WordRuns runs = new WordRuns(normalised.strip().split(" "));
 		for (Phrase risk : this.risks) {
-			if (risk.spaceless() ? spaceless.contains(risk.text()) : matchesWords(words, risk)) {
+			if (risk.spaceless() ? spaceless.contains(risk.text()) : runs.match(risk)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** The phrase's whole words in the text, or, for a phrase of 6 letters or more, with one letter wrong. */
-	private static boolean matchesWords(List<String> words, Phrase phrase) {
-		String padded = " " + String.join(" ", words) + " ";
-		if (padded.contains(" " + phrase.text() + " ")) {
-			return true;
+	/**
+	 * The runs of consecutive words of one text, joined, for each phrase length asked for: a phrase
+	 * matches a run exactly, or, for a phrase of 6 letters or more, a run with one letter wrong.
+	 * Built once per text, so that hundreds of phrases cost a lookup each, not a pass over the text.
+	 */
+	private static final class WordRuns {
+
+		private final String[] words;
+
+		private final Map<Integer, Map<Integer, List<String>>> runsByLength = new HashMap<>();
+
+		private final Map<Integer, Set<String>> runs = new HashMap<>();
+
+		WordRuns(String[] words) {
+			this.words = words;
 		}
-		if (phrase.text().length() < 6) {
-			return false;
-		}
-		int count = phrase.wordCount();
-		for (int i = 0; i + count <= words.size(); i++) {
-			if (withinOneEdit(String.join(" ", words.subList(i, i + count)), phrase.text())) {
+
+		boolean match(Phrase phrase) {
+			int count = phrase.wordCount();
+			if (this.runs.computeIfAbsent(count, this::runsOf).contains(phrase.text())) {
 				return true;
 			}
+			if (phrase.text().length() < 6) {
+				return false;
+			}
+			Map<Integer, List<String>> byLength = this.runsByLength.computeIfAbsent(count, n -> this.runs.get(n)
+				.stream()
+				.collect(Collectors.groupingBy(String::length)));
+			int length = phrase.text().length();
+			for (int candidate = length - 1; candidate <= length + 1; candidate++) {
+				for (String run : byLength.getOrDefault(candidate, List.of())) {
+					if (withinOneEdit(run, phrase.text())) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
-		return false;
+
+		private Set<String> runsOf(int count) {
+			Set<String> result = new HashSet<>();
+			for (int i = 0; i + count <= this.words.length; i++) {
+				result.add(String.join(" ", Arrays.asList(this.words).subList(i, i + count)));
+			}
+			return result;
+		}
+
 	}
 
 	/** Lower case, no accents on Latin letters, no punctuation, one letter for a repeated one. */
