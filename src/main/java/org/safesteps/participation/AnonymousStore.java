@@ -50,13 +50,23 @@ class AnonymousStore {
 	<T> Mono<T> storeOnce(Markers.Kind kind, String target, String learnerKey, String collection, Document submission,
 			String idField, Activity counted, T receipt) {
 		String id = submission.getString("_id");
-		return Writes.toCompletion(storedTarget(kind, collection, id)
-			.flatMap(stored -> stored.equals(target) ? Mono.just(receipt) : Mono.<T>error(idTaken(idField)))
-			.switchIfEmpty(Mono.defer(() -> this.markers.place(kind, target, learnerKey)
-				.flatMap(placed -> placed ? store(kind, target, learnerKey, collection, submission, idField)
-						: Mono.error(new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())))
-				.thenReturn(receipt)))
+		return Writes.toCompletion(this.markers.place(kind, target, learnerKey)
+			.flatMap(placed -> placed
+					? store(kind, target, learnerKey, collection, submission, idField).thenReturn(receipt)
+					: earlierSubmission(kind, target, collection, id, idField, receipt))
 			.flatMap(done -> this.activity.record(id, counted).thenReturn(done)));
+	}
+
+	/**
+	 * The learner's marker is already there: a retry of the stored submission (same id, same poll
+	 * or lesson) gets its result again; anything else is a second answer. The marker is placed
+	 * first, and the id looked up only then, because nearly every submission is a first one.
+	 */
+	private <T> Mono<T> earlierSubmission(Markers.Kind kind, String target, String collection, String id,
+			String idField, T receipt) {
+		return storedTarget(kind, collection, id)
+			.flatMap(stored -> stored.equals(target) ? Mono.just(receipt) : Mono.<T>error(idTaken(idField)))
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())));
 	}
 
 	/**
