@@ -33,6 +33,7 @@ KINDS = {"lessons": "lesson", "quizzes": "quiz", "modules": "module", "polls": "
 IDENTICAL_ALLOWED_LENGTH = 20
 SOURCE_HASHES = "source-hashes.yaml"
 GLOSSARY = "glossary.yaml"
+REQUIRED_TERMS = {"grooming", "sextortion", "trusted-adult", "helpline"}
 
 errors = []
 
@@ -319,11 +320,15 @@ def stamp(locale, ids, translations):
 def check_glossary(validator, locale_dir, found):
     path = locale_dir / GLOSSARY
     if not path.exists():
+        errors.append(f"{path.relative_to(ROOT)}: every language needs a glossary of its key terms")
         return
     glossary = read_yaml(path)
     if glossary is None:
         return
     validate(validator, path, glossary)
+    missing = REQUIRED_TERMS - {term.get("key") for term in glossary.get("terms") or []}
+    if missing:
+        errors.append(f"{path.relative_to(ROOT)}: lacks the key terms {', '.join(sorted(missing))}")
     if glossary.get("locale") != locale_dir.name:
         errors.append(f"{path.relative_to(ROOT)}: locale must be '{locale_dir.name}'")
     for term in glossary.get("terms") or []:

@@ -71,8 +71,14 @@ final class ContentViews {
 			List<AudienceCount> audiences, List<AgeBandCount> ageBands, List<TopicView> topics) {
 	}
 
-	record HelpServiceView(String key, String kind, String name, String number, String url, String hours,
-			List<String> languages, String source, String verified, String notes) {
+	/**
+	 * @param localLanguage the language the service works in first, when the entry is served in
+	 * another language and that language has a translation of it
+	 * @param localName the service's name in {@code localLanguage}
+	 */
+	record HelpServiceView(String key, String kind, String name, String localLanguage, String localName,
+			String number, String url, String hours, List<String> languages, String source, String verified,
+			String notes) {
 	}
 
 	record HelpView(String country, String countryName, List<HelpServiceView> services,

@@ -1,7 +1,9 @@
 package org.safesteps.content;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 import tools.jackson.databind.JsonNode;
@@ -85,14 +87,51 @@ final class LocalizedContent {
 	HelpView help(HelpEntry source, ResolvedLocale locale) {
 		Localized localized = localize(source.id(), locale);
 		HelpEntry entry = this.json.treeToValue(localized.document(), HelpEntry.class);
+		Map<String, Map<String, String>> namesByLanguage = new HashMap<>();
 		List<HelpServiceView> services = entry.services()
 			.stream()
 			.filter(service -> service.status().equals("verified"))
-			.map(service -> new HelpServiceView(service.key(), service.kind(), service.name(), service.number(),
-					service.url(), service.hours(), service.languages(), service.source(), service.verified(),
-					service.notes()))
+			.map(service -> {
+				String local = localLanguage(source, service, localized.localization().locale(), locale);
+				String localName = (local == null) ? null
+						: namesByLanguage.computeIfAbsent(local, language -> localNames(source, language, locale))
+							.get(service.key());
+				return new HelpServiceView(service.key(), service.kind(), service.name(),
+						(localName == null) ? null : local, localName, service.number(), service.url(),
+						service.hours(), service.languages(), service.source(), service.verified(), service.notes());
+			})
 			.toList();
 		return new HelpView(entry.country(), entry.countryName(), services, localized.localization());
+	}
+
+	/**
+	 * The language a service works in first, when the entry is served in another one and that
+	 * language has the entry: a child reading in English in Viet Nam still recognises the name the
+	 * service uses at home.
+	 */
+	private String localLanguage(HelpEntry source, ContentDocuments.HelpService service, String served,
+			ResolvedLocale locale) {
+		if (service.languages() == null || service.languages().isEmpty()) {
+			return null;
+		}
+		String first = service.languages().get(0);
+		String sourceLanguage = locale.fallbackChain().get(locale.fallbackChain().size() - 1);
+		if (first.equals(served)) {
+			return null;
+		}
+		boolean available = first.equals(sourceLanguage)
+				|| this.snapshot.items().get(source.id()).translations().containsKey(first);
+		return available ? first : null;
+	}
+
+	private Map<String, String> localNames(HelpEntry source, String language, ResolvedLocale locale) {
+		String sourceLanguage = locale.fallbackChain().get(locale.fallbackChain().size() - 1);
+		ResolvedLocale local = new ResolvedLocale(language,
+				language.equals(sourceLanguage) ? List.of(language) : List.of(language, sourceLanguage));
+		HelpEntry entry = this.json.treeToValue(localize(source.id(), local).document(), HelpEntry.class);
+		Map<String, String> names = new HashMap<>();
+		entry.services().forEach(service -> names.put(service.key(), service.name()));
+		return names;
 	}
 
 	PollDefinition poll(ContentDocuments.Poll source, ResolvedLocale locale) {

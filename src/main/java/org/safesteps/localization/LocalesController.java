@@ -34,7 +34,8 @@ class LocalesController {
 			int total = content.totalKeys() + uiTotal;
 			int translated = content.translatedKeys() + uiTranslated;
 			double completeness = (total == 0) ? 1.0 : Math.round(1000.0 * translated / total) / 1000.0;
-			return new LocaleSummary(locale.tag(), locale.name(), locale.tag().equals(source), completeness,
+			return new LocaleSummary(locale.tag(), locale.name(), locale.tag().equals(source), locale.scope(),
+					completeness,
 					total, translated, content.staleKeys() + ui.staleKeys().size(),
 					content.draftItems() + (ui.status().equals("draft") ? 1 : 0),
 					content.reviewedItems() + (ui.status().equals("reviewed") ? 1 : 0));
@@ -48,10 +49,12 @@ class LocalesController {
 	}
 
 	/**
+	 * @param scope what the locale sets out to translate: {@code complete}, or {@code partial}
+	 * (the UI, the help directory, the 9-12 child track and the parent lessons)
 	 * @param completeness share of the source strings this locale translates, 0 to 1
 	 * @param staleStrings translated strings whose English changed since they were translated
 	 */
-	record LocaleSummary(String tag, String name, boolean source, double completeness, int totalStrings,
+	record LocaleSummary(String tag, String name, boolean source, String scope, double completeness, int totalStrings,
 			int translatedStrings, int staleStrings, int draftItems, int reviewedItems) {
 	}
 

@@ -53,7 +53,13 @@ public class LocalizationCatalog {
 			catch (IllformedLocaleException ex) {
 				throw new InvalidContentException("locales.yaml", "/locales", "'" + tag + "' is not a BCP 47 tag");
 			}
-			locales.add(new LocaleDescriptor(tag, text(entry, "name", "locales.yaml")));
+			String scope = entry.path("scope").isMissingNode() ? LocaleDescriptor.COMPLETE
+					: entry.path("scope").asString();
+			if (!scope.equals(LocaleDescriptor.COMPLETE) && !scope.equals(LocaleDescriptor.PARTIAL)) {
+				throw new InvalidContentException("locales.yaml", "/locales", "'" + tag
+						+ "': scope must be complete or partial");
+			}
+			locales.add(new LocaleDescriptor(tag, text(entry, "name", "locales.yaml"), scope));
 			ui.put(tag, readUiStrings(base, tag));
 		}
 		if (!ui.containsKey(source)) {

@@ -129,12 +129,12 @@ class ContentApiTest {
 			.valueEquals(HttpHeaders.CONTENT_LANGUAGE, "th");
 	}
 
-	/** An unsupported Accept-Language (fil-PH, then fil) falls back silently to English. */
+	/** An unsupported Accept-Language (sw-KE, then sw) falls back silently to English. */
 	@Test
 	void unsupportedAcceptLanguageFallsBackToEnglish() {
 		this.http.get()
 			.uri("/v1/lessons/child-privacy-9-12")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "fil-PH")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "sw-KE")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -151,7 +151,7 @@ class ContentApiTest {
 	@Test
 	void explicitUnknownLocaleIsRejected() {
 		this.http.get()
-			.uri("/v1/lessons/child-privacy-9-12?locale=fil-PH")
+			.uri("/v1/lessons/child-privacy-9-12?locale=sw-KE")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -161,7 +161,8 @@ class ContentApiTest {
 			.jsonPath("$.type")
 			.isEqualTo("https://safesteps.org/problems/unknown-locale")
 			.jsonPath("$.supportedLocales")
-			.value(locales -> assertThat((java.util.List<Object>) locales).containsExactly("en", "th"));
+			.value(locales -> assertThat((java.util.List<Object>) locales).containsExactly("en", "th", "km", "lo", "ne",
+					"si", "ja", "ms"));
 	}
 
 	/** A malformed locale is rejected the same way. */
