@@ -108,7 +108,8 @@ class LocaleFilesTest {
 	/**
 	 * CLDR has plural rules for every locale, and each plural message of a locale's UI strings
 	 * writes exactly the categories those rules distinguish (Filipino, Nepali and Sinhala have
-	 * "one" and "other"; Vietnamese, Khmer, Lao, Japanese and Malay only "other").
+	 * "one" and "other", and so does Vietnamese in the CLDR data of this ICU; Khmer, Lao, Japanese
+	 * and Malay only "other").
 	 */
 	@Test
 	void pluralMessagesUseEachLocalesPluralRules() {
