@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LanguagesTest {
 
 	/** The locales served, in the order of localization/locales.yaml. */
-	static final List<String> LISTED = List.of("en", "th", "vi", "km", "lo", "ne", "si", "ja", "ms");
+	static final List<String> LISTED = List.of("en", "th", "vi", "id", "km", "lo", "ne", "si", "ja", "ms");
 
 	static final List<String> PARTIAL = List.of("km", "lo", "ne", "si", "ja", "ms");
 
@@ -62,7 +62,7 @@ class LanguagesTest {
 
 	/** A complete language serves every lesson, quiz, poll, module and help entry in itself. */
 	@ParameterizedTest
-	@ValueSource(strings = { "th", "vi" })
+	@ValueSource(strings = { "th", "vi", "id" })
 	void aCompleteLanguageServesEverythingWithoutFallback(String locale) {
 		List<String> lessons = lessonIds("locale=" + locale);
 		assertThat(lessons).hasSize(39);
@@ -153,7 +153,7 @@ class LanguagesTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void helpServicesCarryTheirNameInTheCountrysLanguage() {
-		Map<String, String> firstLanguage = Map.of("VN", "vi", "KH", "km", "LA", "lo", "NP", "ne", "LK", "si", "JP",
+		Map<String, String> firstLanguage = Map.of("VN", "vi", "ID", "id", "KH", "km", "LA", "lo", "NP", "ne", "LK", "si", "JP",
 				"ja", "MY", "ms", "TH", "th");
 		firstLanguage.forEach((country, language) -> this.http.get()
 			.uri("/v1/help?country=" + country + "&locale=en")
@@ -189,7 +189,7 @@ class LanguagesTest {
 
 	/** Problems come back in each language, with ICU plurals filled in and numbers in its digits (१ in Nepali). */
 	@ParameterizedTest
-	@ValueSource(strings = { "th", "vi", "km", "lo", "ne", "si", "ja", "ms" })
+	@ValueSource(strings = { "th", "vi", "id", "km", "lo", "ne", "si", "ja", "ms" })
 	void problemsAreWrittenInEachLanguage(String locale) {
 		this.http.get()
 			.uri("/v1/lessons?size=1000&locale=" + locale)
