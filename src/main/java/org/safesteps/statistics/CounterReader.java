@@ -50,11 +50,11 @@ class CounterReader {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.flatMap(versions -> {
 				List<String> stale = new ArrayList<>();
-				Map<String, Map<String, long[]>> cells = new HashMap<>();
+				Map<String, Versioned> found = new HashMap<>();
 				versions.forEach((id, version) -> {
 					Versioned known = this.cached.getIfPresent(id);
 					if (known != null && known.lastBatch() == version) {
-						cells.put(id, known.cells());
+						found.put(id, known);
 					}
 					else {
 						stale.add(id);
@@ -66,11 +66,15 @@ class CounterReader {
 					.doOnNext(document -> {
 						Versioned fresh = new Versioned(lastBatch(document), cells(document));
 						this.cached.put(document.getString("_id"), fresh);
-						cells.put(document.getString("_id"), fresh.cells());
+						found.put(document.getString("_id"), fresh);
 					})
 					.then(Mono.fromSupplier(() -> {
 						List<DayCounts> all = new ArrayList<>(days.size());
-						days.forEach((id, day) -> all.add(new DayCounts(day, cells.getOrDefault(id, Map.of()))));
+						days.forEach((id, day) -> {
+							Versioned counts = found.get(id);
+							all.add((counts == null) ? new DayCounts(day, Map.of(), DayCounts.NONE)
+									: new DayCounts(day, counts.cells(), counts.lastBatch()));
+						});
 						return all;
 					}));
 			});
@@ -134,8 +138,16 @@ class CounterReader {
 	private record Versioned(long lastBatch, Map<String, long[]> cells) {
 	}
 
-	/** One day's counters of a cube in a country: cell ({@code row|column}) to a value per {@link Measure}. */
-	record DayCounts(LocalDate day, Map<String, long[]> cells) {
+	/**
+	 * One day's counters of a cube in a country: cell ({@code row|column}) to a value per
+	 * {@link Measure}.
+	 * @param version the counter document's {@code lastBatch}, which changes with every batch
+	 * applied to it; {@link #NONE} for a day with no activity
+	 */
+	record DayCounts(LocalDate day, Map<String, long[]> cells, long version) {
+
+		static final long NONE = -1;
+
 	}
 
 }

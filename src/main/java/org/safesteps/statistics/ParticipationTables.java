@@ -2,12 +2,15 @@ package org.safesteps.statistics;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
 import org.safesteps.content.ContentCatalog;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ParticipationTables {
 
+	/** About 15 kB each for Thailand's 78 regions by 4 age bands: a year by month in 60 countries. */
+	private static final int CACHED_GRIDS = 720;
+
 	private final CounterReader counters;
 
 	private final Vocabulary vocabulary;
@@ -29,6 +35,13 @@ class ParticipationTables {
 	private final StatisticsProperties properties;
 
 	private final Clock clock;
+
+	/**
+	 * Summed and protected grids of recent periods, keyed by the version of every day in them: a
+	 * period whose counters have not changed since it was last asked for is not summed again, and
+	 * one that has changed gets a new key.
+	 */
+	private final Cache<GridKey, PeriodGrid> grids = Caffeine.newBuilder().maximumSize(CACHED_GRIDS).build();
 
 	ParticipationTables(CounterReader counters, Vocabulary vocabulary, ContentCatalog content,
 			StatisticsProperties properties, Clock clock) {
@@ -51,7 +64,10 @@ class ParticipationTables {
 				List<CounterReader.DayCounts> inPeriod = days.stream()
 					.filter(day -> !day.day().isBefore(period.first()) && !day.day().isAfter(period.last()))
 					.toList();
-				PeriodGrid grid = new PeriodGrid(rowCategories, columnCategories, inPeriod, protectedMeasures, k);
+				GridKey key = new GridKey(cube, query.country(), period.first(), period.last(), rowCategories,
+						columnCategories, protectedMeasures, k, inPeriod.stream().map(CounterReader.DayCounts::version).toList());
+				PeriodGrid grid = this.grids.get(key,
+						unused -> new PeriodGrid(rowCategories, columnCategories, inPeriod, protectedMeasures, k));
 				rows.addAll(rows(period.label(), grid, query, rowCategories, columnCategories, columns, k));
 			}
 			int suppressed = rows.stream().mapToInt(row -> row.suppressed().size()).sum();
@@ -122,6 +138,11 @@ class ParticipationTables {
 			}
 		}
 		return new StatisticsTable.Row(period, group, total, values, suppressed);
+	}
+
+	/** @param dayVersions the version of each day of the period, in order */
+	private record GridKey(Cube cube, String country, LocalDate first, LocalDate last, List<String> rowCategories,
+			List<String> columnCategories, List<Measure> protectedMeasures, int k, List<Long> dayVersions) {
 	}
 
 }

@@ -184,7 +184,8 @@ class SuppressionTest {
 			}
 		}
 		return new PeriodGrid(rowCategories, columnCategories,
-				List.of(new CounterReader.DayCounts(LocalDate.of(2026, 1, 1), counts)), List.of(Measure.POLL_RESPONSES), k);
+				List.of(new CounterReader.DayCounts(LocalDate.of(2026, 1, 1), counts, 1)), List.of(Measure.POLL_RESPONSES),
+				k);
 	}
 
 	private static List<String> categories(String prefix, int count) {
