@@ -161,8 +161,8 @@ class ContentApiTest {
 			.jsonPath("$.type")
 			.isEqualTo("https://safesteps.org/problems/unknown-locale")
 			.jsonPath("$.supportedLocales")
-			.value(locales -> assertThat((java.util.List<Object>) locales).containsExactly("en", "th", "vi", "id", "km",
-					"lo", "ne", "si", "ja", "ms"));
+			.value(locales -> assertThat((java.util.List<Object>) locales).containsExactly("en", "th", "vi", "id", "fil",
+					"km", "lo", "ne", "si", "ja", "ms"));
 	}
 
 	/** A malformed locale is rejected the same way. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LanguagesTest {
 
 	/** The locales served, in the order of localization/locales.yaml. */
-	static final List<String> LISTED = List.of("en", "th", "vi", "id", "km", "lo", "ne", "si", "ja", "ms");
+	static final List<String> LISTED = List.of("en", "th", "vi", "id", "fil", "km", "lo", "ne", "si", "ja", "ms");
 
 	static final List<String> PARTIAL = List.of("km", "lo", "ne", "si", "ja", "ms");
 
@@ -62,7 +62,7 @@ class LanguagesTest {
 
 	/** A complete language serves every lesson, quiz, poll, module and help entry in itself. */
 	@ParameterizedTest
-	@ValueSource(strings = { "th", "vi", "id" })
+	@ValueSource(strings = { "th", "vi", "id", "fil" })
 	void aCompleteLanguageServesEverythingWithoutFallback(String locale) {
 		List<String> lessons = lessonIds("locale=" + locale);
 		assertThat(lessons).hasSize(39);
@@ -113,7 +113,7 @@ class LanguagesTest {
 	/** A region-specific tag falls back to its language, then to English. */
 	@Test
 	void regionTagsFallBackAlongBcp47() {
-		for (Map.Entry<String, String> tag : Map.of("ms-MY", "ms", "km-KH", "km", "ja-JP", "ja", "ne-NP", "ne",
+		for (Map.Entry<String, String> tag : Map.of("fil-PH", "fil", "ms-MY", "ms", "km-KH", "km", "ja-JP", "ja", "ne-NP", "ne",
 				"si-LK", "si").entrySet()) {
 			this.http.get()
 				.uri("/v1/lessons/child-privacy-9-12?locale=" + tag.getKey())
@@ -148,13 +148,13 @@ class LanguagesTest {
 
 	/**
 	 * A help service is named in the language of the country that runs it as well, where that
-	 * language has the entry: a child reading English in Cambodia recognises the Khmer name of 1280.
+	 * language has the entry: a child reading English in Viet Nam recognises "Tổng đài" 111.
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
 	void helpServicesCarryTheirNameInTheCountrysLanguage() {
-		Map<String, String> firstLanguage = Map.of("VN", "vi", "ID", "id", "KH", "km", "LA", "lo", "NP", "ne", "LK", "si", "JP",
-				"ja", "MY", "ms", "TH", "th");
+		Map<String, String> firstLanguage = Map.of("VN", "vi", "ID", "id", "PH", "fil", "KH", "km", "LA", "lo", "NP",
+				"ne", "LK", "si", "JP", "ja", "MY", "ms", "TH", "th");
 		firstLanguage.forEach((country, language) -> this.http.get()
 			.uri("/v1/help?country=" + country + "&locale=en")
 			.exchange()
@@ -189,7 +189,7 @@ class LanguagesTest {
 
 	/** Problems come back in each language, with ICU plurals filled in and numbers in its digits (१ in Nepali). */
 	@ParameterizedTest
-	@ValueSource(strings = { "th", "vi", "id", "km", "lo", "ne", "si", "ja", "ms" })
+	@ValueSource(strings = { "th", "vi", "id", "fil", "km", "lo", "ne", "si", "ja", "ms" })
 	void problemsAreWrittenInEachLanguage(String locale) {
 		this.http.get()
 			.uri("/v1/lessons?size=1000&locale=" + locale)
