@@ -14,10 +14,8 @@ import reactor.core.scheduler.Schedulers;
 
 import org.safesteps.platform.Leases;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,10 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers recorded activity to the listeners, exactly once each, with no transactions: one
- * instance at a time (a lease) claims a batch by first recording its number as open, then
- * tagging the waiting activities with it. A batch is delivered until every listener has applied
- * it, then deleted and closed; after a crash, the open batch is delivered again, with the same
- * activities, and listeners skip what they already applied.
+ * instance at a time (a lease) claims a batch by recording its number, open, with the ids of the
+ * waiting activities. A batch is delivered until every listener has applied it, then deleted and
+ * closed; after a crash, the open batch is delivered again, with the same activities, and
+ * listeners skip what they already applied.
  */
 @Component
 class ActivityDispatcher implements SmartLifecycle {
@@ -56,8 +54,6 @@ class ActivityDispatcher implements SmartLifecycle {
 	private volatile Disposable running;
 
 	private volatile boolean lastRoundFailed;
-
-	private volatile boolean indexed;
 
 	ActivityDispatcher(ActivityOutbox outbox, List<ActivityListener> listeners, ReactiveMongoTemplate mongo,
 			Leases leases, ActivityProperties properties) {
@@ -108,72 +104,77 @@ class ActivityDispatcher implements SmartLifecycle {
 	}
 
 	/** The open batch, or a newly claimed one; empty when nothing waits. */
-	private Mono<Long> nextBatch() {
+	private Mono<Batch> nextBatch() {
 		return this.mongo.findOne(Query.query(Criteria.where("_id").is("state")), Document.class, STATE)
 			.defaultIfEmpty(new Document("batch", 0L).append("open", false))
 			.flatMap(state -> {
 				long current = ((Number) state.get("batch")).longValue();
-				if (state.getBoolean("open", false)) {
-					return Mono.just(current);
+				if (!state.getBoolean("open", false)) {
+					return claim(current + 1);
 				}
-				return claim(current + 1);
+				List<Object> ids = state.getList("ids", Object.class);
+				return (ids != null) ? Mono.just(new Batch(current, List.copyOf(ids))) : taggedBefore(current);
 			});
 	}
 
-	private Mono<Long> claim(long batch) {
-		return ensureIndex().then(claimWaiting(batch));
-	}
-
 	/**
-	 * The index the claim is answered from. (The embedded server uses an index only for a query on
-	 * exactly its fields, and builds compound indexes only when they are unique, which this one is
-	 * since it starts with the id; without it, tagging a batch compared every waiting activity with
-	 * every id of the batch.)
+	 * Claims up to a batch of waiting activities by writing their ids into the state document,
+	 * open: one write, whatever the size of the batch. Until the batch is closed its activities
+	 * stay in the outbox and nothing else is claimed, so every activity in the outbox is waiting.
 	 */
-	private Mono<Void> ensureIndex() {
-		if (this.indexed) {
-			return Mono.empty();
-		}
-		return this.mongo.indexOps(ActivityOutbox.COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC).on("batch", Sort.Direction.ASC).unique())
-			.then(Mono.fromRunnable(() -> this.indexed = true));
-	}
-
-	private Mono<Long> claimWaiting(long batch) {
-		Query waiting = Query.query(Criteria.where("batch").is(null)).limit(this.properties.batchSize());
+	private Mono<Batch> claim(long batch) {
+		Query waiting = new Query().limit(this.properties.batchSize());
 		waiting.fields().include("_id");
 		return this.mongo.find(waiting, Document.class, ActivityOutbox.COLLECTION)
 			.map(document -> document.get("_id"))
 			.collectList()
 			.filter(ids -> !ids.isEmpty())
-			.flatMap(ids -> setState(batch, true)
-				.then(this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("batch").is(null)),
-						Update.update("batch", batch), ActivityOutbox.COLLECTION))
-				.thenReturn(batch));
+			.flatMap(ids -> setState(batch, true, ids).thenReturn(new Batch(batch, ids)));
 	}
 
-	private Mono<Void> deliver(long batch) {
-		return this.mongo
-			.find(Query.query(Criteria.where("batch").is(batch)), Document.class, ActivityOutbox.COLLECTION)
+	/**
+	 * A batch left open by a version that tagged each activity with its batch number instead of
+	 * listing the ids in the state: the same activities, found by their tag.
+	 */
+	private Mono<Batch> taggedBefore(long batch) {
+		Query tagged = Query.query(Criteria.where("batch").is(batch));
+		tagged.fields().include("_id");
+		return this.mongo.find(tagged, Document.class, ActivityOutbox.COLLECTION)
+			.map(document -> document.get("_id"))
+			.collectList()
+			.map(ids -> new Batch(batch, ids));
+	}
+
+	private Mono<Void> deliver(Batch batch) {
+		Query inBatch = Query.query(Criteria.where("_id").in(batch.ids()));
+		return this.mongo.find(inBatch, Document.class, ActivityOutbox.COLLECTION)
 			.map(this.outbox::read)
 			.collectList()
 			.flatMap(activities -> Flux.fromIterable(this.listeners)
-				.concatMap(listener -> listener.onBatch(batch, List.copyOf(activities)))
+				.concatMap(listener -> listener.onBatch(batch.number(), List.copyOf(activities)))
 				.then())
 			.then(this.leases.tryAcquire(LEASE, this.properties.leaseTtl()))
 			.flatMap(stillHeld -> stillHeld
-					? this.mongo
-						.remove(Query.query(Criteria.where("batch").is(batch)), ActivityOutbox.COLLECTION)
-						.then(setState(batch, false))
+					? this.mongo.remove(inBatch, ActivityOutbox.COLLECTION).then(setState(batch.number(), false, null))
 					: Mono.error(new IllegalStateException("lost the activity dispatch lease")));
 	}
 
-	private Mono<Void> setState(long batch, boolean open) {
+	private Mono<Void> setState(long batch, boolean open, List<Object> ids) {
+		Update update = Update.update("batch", batch).set("open", open);
+		if (ids != null) {
+			update.set("ids", ids);
+		}
+		else {
+			update.unset("ids");
+		}
 		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is("state")),
-					Update.update("batch", batch).set("open", open),
+			.findAndModify(Query.query(Criteria.where("_id").is("state")), update,
 					FindAndModifyOptions.options().upsert(true), Document.class, STATE)
 			.then();
+	}
+
+	/** A batch: its number and the ids of its activities, fixed when it is claimed. */
+	private record Batch(long number, List<Object> ids) {
 	}
 
 	@Override

@@ -40,7 +40,7 @@ class ActivityOutbox implements ActivityRecorder {
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> fields = this.json.convertValue(activity, Map.class);
-		Document document = new Document("_id", eventId).append("batch", null).append("activity", new Document(fields));
+		Document document = new Document("_id", eventId).append("activity", new Document(fields));
 		return this.mongo.insert(document, COLLECTION)
 			.then()
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
