@@ -37,6 +37,8 @@ import reactor.core.publisher.Mono;
  * raw MONGO_URI POLL SECONDS CONCURRENCY    inserts what the service stores for a response (its marker and
  *                                           the response) with the raw driver, as fast as it takes them
  * check MONGO_URI POLL ACKED_IDS_FILE...     every acknowledged response stored exactly once
+ * drain MONGO_URI                           waits until the service has counted every response it stored
+ *                                           (its activity outbox is empty), so the next phase runs alone
  * </pre>
  */
 public class IngestTool {
@@ -48,6 +50,7 @@ public class IngestTool {
 			case "mint" -> mint(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
 			case "raw" -> raw(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "check" -> check(args[1], args[2], List.of(args).subList(3, args.length));
+			case "drain" -> drain(args[1]);
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		}
 	}
@@ -122,6 +125,19 @@ public class IngestTool {
 				.blockLast();
 			double elapsed = (System.nanoTime() - started) / 1e9;
 			System.out.printf("%.1f%n", stored.get() / elapsed);
+		}
+	}
+
+	static void drain(String uri) throws InterruptedException {
+		try (MongoClient client = MongoClients.create(uri)) {
+			MongoDatabase database = client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase());
+			long deadline = System.nanoTime() + 60_000_000_000L;
+			while (Mono.from(database.getCollection("activity_outbox").countDocuments()).block() > 0) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("the service did not count its backlog within 60 s");
+				}
+				Thread.sleep(100);
+			}
 		}
 	}
 
