@@ -80,6 +80,22 @@ class StatisticsApiTest {
 		});
 	}
 
+	/**
+	 * A table asked for again after more activity counts it: a period's summed grid is kept only
+	 * for as long as none of its days changes.
+	 */
+	@Test
+	void aTableAskedForAgainCountsNewActivity() {
+		String june = "/v1/statistics/participation?country=TH&from=2025-06-01&to=2025-06-30&groupBy=region";
+		attempts("TH-30", "13-17", 12, 80, LocalDate.of(2025, 6, 10));
+		await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(12)
+			.equals(number(values(get(june), "region", "TH-30").get("quizAttempts"))));
+		attempts("TH-30", "13-17", 12, 80, LocalDate.of(2025, 6, 20));
+		await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(24)
+			.equals(number(values(get(june), "region", "TH-30").get("quizAttempts"))));
+		assertThat(number(((Map<?, ?>) totalRow(get(june)).get("values")).get("quizAttempts"))).isEqualTo(24);
+	}
+
 	/** Published cells carry the right numbers; a cell under k is suppressed; metadata says how. */
 	@Test
 	void participationByRegionAndAgeBand() {
@@ -332,9 +348,13 @@ class StatisticsApiTest {
 	}
 
 	private void attempts(String region, String ageBand, int count, int score) {
+		attempts(region, ageBand, count, score, DAY);
+	}
+
+	private void attempts(String region, String ageBand, int count, int score, LocalDate day) {
 		for (int i = 0; i < count; i++) {
 			this.recorder.record(UUID.randomUUID().toString(), new Activity.QuizAttempted("quiz-child-privacy-9-12",
-					"child-privacy-9-12", "privacy", "child", ageBand, "TH", region, "th", score, true, DAY))
+					"child-privacy-9-12", "privacy", "child", ageBand, "TH", region, "th", score, true, day))
 				.block(Duration.ofSeconds(5));
 		}
 	}
