@@ -79,12 +79,22 @@ class AnonymousStore {
 		return this.mongo.findOne(byId, Document.class, collection).mapNotNull(stored -> stored.getString(kind.field()));
 	}
 
+	/**
+	 * Stores the submission under the marker just placed. An id already stored for the same poll or
+	 * lesson is this submission, stored by an earlier attempt whose answer never arrived: the
+	 * marker stays and the result is the same. Any other failure takes the marker away again.
+	 */
 	private Mono<Void> store(Markers.Kind kind, String target, String learnerKey, String collection, Document submission,
 			String idField) {
 		return this.mongo.insert(submission, collection)
 			.then()
-			.onErrorResume(ex -> this.markers.remove(kind, target, learnerKey)
-				.then(Mono.error((ex instanceof DuplicateKeyException) ? idTaken(idField) : ex)))
+			.onErrorResume(DuplicateKeyException.class, taken -> storedTarget(kind, collection, submission.getString("_id"))
+				.filter(target::equals)
+				.hasElement()
+				.flatMap(same -> same ? Mono.<Void>empty()
+						: this.markers.remove(kind, target, learnerKey).then(Mono.<Void>error(idTaken(idField)))))
+			.onErrorResume(ex -> !(ex instanceof ApiProblem), ex -> this.markers.remove(kind, target, learnerKey)
+				.then(Mono.error(ex)))
 			.then(this.erasure.confirmNotErased(learnerKey)
 				.onErrorResume(ApiProblem.class, erased -> this.mongo
 					.remove(Query.query(Criteria.where("_id").is(submission.getString("_id"))), collection)

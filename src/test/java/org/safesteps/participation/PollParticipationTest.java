@@ -135,6 +135,27 @@ class PollParticipationTest {
 		assertThat(this.markers.id(Markers.Kind.POLL, "poll-test-other", key)).isNotEqualTo(stored);
 	}
 
+	/**
+	 * A response stored by an attempt whose outcome the service never learnt (its marker taken away
+	 * again after the insert seemed to fail) is found by the retry: the same result, nothing stored
+	 * twice, and the marker is back so that a second answer still gets 409.
+	 */
+	@Test
+	void aRetryFindsAResponseStoredByAnAttemptThatSeemedToFail() {
+		String learner = TestTokens.newLearner();
+		String id = UUID.randomUUID().toString();
+		this.mongo.insert(new org.bson.Document("_id", id).append("pollId", "poll-test-open").append("country", "TH"),
+				PollResponses.COLLECTION).block(Duration.ofSeconds(5));
+		long before = count(PollResponses.COLLECTION);
+		respond(learner, body(id, null)).expectStatus().isCreated().expectBody().jsonPath("$.responseId").isEqualTo(id);
+		assertThat(count(PollResponses.COLLECTION)).isEqualTo(before);
+		respond(learner, body(UUID.randomUUID().toString(), null)).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://safesteps.org/problems/already-answered");
+	}
+
 	/** A retry with the same response id gets the first result and stores nothing new; another response gets 409. */
 	@Test
 	void retriesAreSafeAndASecondResponseIsRefused() {
