@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.safesteps.platform.Leases;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -129,7 +130,21 @@ class ActivityDispatcher implements SmartLifecycle {
 			.map(document -> document.get("_id"))
 			.collectList()
 			.filter(ids -> !ids.isEmpty())
-			.flatMap(ids -> setState(batch, true, ids).thenReturn(new Batch(batch, ids)));
+			.flatMap(ids -> open(batch, ids).filter(opened -> opened).map(opened -> new Batch(batch, ids)));
+	}
+
+	/**
+	 * Opens the batch only if the previous one is still the last and closed: an instance that
+	 * stalled past its lease while another took over must not open the same number with other
+	 * activities. False when the state moved on meanwhile; the next round reads it again.
+	 */
+	private Mono<Boolean> open(long batch, List<Object> ids) {
+		Query closed = Query.query(Criteria.where("_id").is("state").and("batch").is(batch - 1).and("open").is(false));
+		return this.mongo
+			.findAndModify(closed, Update.update("batch", batch).set("open", true).set("ids", ids),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, STATE)
+			.hasElement()
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false));
 	}
 
 	/**
@@ -155,22 +170,14 @@ class ActivityDispatcher implements SmartLifecycle {
 				.then())
 			.then(this.leases.tryAcquire(LEASE, this.properties.leaseTtl()))
 			.flatMap(stillHeld -> stillHeld
-					? this.mongo.remove(inBatch, ActivityOutbox.COLLECTION).then(setState(batch.number(), false, null))
+					? this.mongo.remove(inBatch, ActivityOutbox.COLLECTION).then(close(batch.number()))
 					: Mono.error(new IllegalStateException("lost the activity dispatch lease")));
 	}
 
-	private Mono<Void> setState(long batch, boolean open, List<Object> ids) {
-		Update update = Update.update("batch", batch).set("open", open);
-		if (ids != null) {
-			update.set("ids", ids);
-		}
-		else {
-			update.unset("ids");
-		}
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is("state")), update,
-					FindAndModifyOptions.options().upsert(true), Document.class, STATE)
-			.then();
+	/** Closes the batch, if it is still the open one. */
+	private Mono<Void> close(long batch) {
+		Query open = Query.query(Criteria.where("_id").is("state").and("batch").is(batch).and("open").is(true));
+		return this.mongo.updateFirst(open, Update.update("open", false).unset("ids"), STATE).then();
 	}
 
 	/** A batch: its number and the ids of its activities, fixed when it is claimed. */
