@@ -96,6 +96,9 @@ final class LocalizedContent {
 				String localName = (local == null) ? null
 						: namesByLanguage.computeIfAbsent(local, language -> localNames(source, language, locale))
 							.get(service.key());
+				if (service.name().equals(localName)) {
+					localName = null;
+				}
 				return new HelpServiceView(service.key(), service.kind(), service.name(),
 						(localName == null) ? null : local, localName, service.number(), service.url(),
 						service.hours(), service.languages(), service.source(), service.verified(), service.notes());
@@ -124,13 +127,25 @@ final class LocalizedContent {
 		return available ? first : null;
 	}
 
+	/**
+	 * Each service's name in the language, where that language translates the name itself and the
+	 * translation is not stale (a name falling back to English is no local name).
+	 */
 	private Map<String, String> localNames(HelpEntry source, String language, ResolvedLocale locale) {
 		String sourceLanguage = locale.fallbackChain().get(locale.fallbackChain().size() - 1);
 		ResolvedLocale local = new ResolvedLocale(language,
 				language.equals(sourceLanguage) ? List.of(language) : List.of(language, sourceLanguage));
 		HelpEntry entry = this.json.treeToValue(localize(source.id(), local).document(), HelpEntry.class);
+		Translation translation = this.snapshot.items().get(source.id()).translations().get(language);
 		Map<String, String> names = new HashMap<>();
-		entry.services().forEach(service -> names.put(service.key(), service.name()));
+		entry.services().forEach(service -> {
+			String key = "services." + service.key() + ".name";
+			boolean translated = language.equals(sourceLanguage) || (translation != null
+					&& translation.strings().containsKey(key) && !translation.staleKeys().contains(key));
+			if (translated) {
+				names.put(service.key(), service.name());
+			}
+		});
 		return names;
 	}
 
