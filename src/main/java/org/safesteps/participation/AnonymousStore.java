@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AnonymousStore {
 
+	/** The ids of submissions whose activity was reported (see {@link #report}). */
+	static final String REPORTED = "participation_reported";
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Markers markers;
@@ -51,22 +54,41 @@ class AnonymousStore {
 			String idField, Activity counted, T receipt) {
 		String id = submission.getString("_id");
 		return Writes.toCompletion(this.markers.place(kind, target, learnerKey)
-			.flatMap(placed -> placed
-					? store(kind, target, learnerKey, collection, submission, idField).thenReturn(receipt)
-					: earlierSubmission(kind, target, collection, id, idField, receipt))
-			.flatMap(done -> this.activity.record(id, counted).thenReturn(done)));
+			.flatMap(placed -> placed ? store(kind, target, learnerKey, collection, submission, idField)
+					: earlierSubmission(kind, target, collection, id, idField))
+			.flatMap(fresh -> fresh ? report(id, counted) : reportIfNotYet(id, counted))
+			.thenReturn(receipt));
 	}
 
 	/**
 	 * The learner's marker is already there: a retry of the stored submission (same id, same poll
 	 * or lesson) gets its result again; anything else is a second answer. The marker is placed
 	 * first, and the id looked up only then, because nearly every submission is a first one.
+	 * @return false: the submission was stored before
 	 */
-	private <T> Mono<T> earlierSubmission(Markers.Kind kind, String target, String collection, String id,
-			String idField, T receipt) {
+	private Mono<Boolean> earlierSubmission(Markers.Kind kind, String target, String collection, String id,
+			String idField) {
 		return storedTarget(kind, collection, id)
-			.flatMap(stored -> stored.equals(target) ? Mono.just(receipt) : Mono.<T>error(idTaken(idField)))
+			.flatMap(stored -> stored.equals(target) ? Mono.just(false) : Mono.<Boolean>error(idTaken(idField)))
 			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.ALREADY_ANSWERED, Map.of(), Map.of())));
+	}
+
+	/**
+	 * Reports the submission's activity, then notes its id as reported. The activity port drops a
+	 * repeated event id only while the first is waiting to be counted, so a retry that comes later
+	 * must not report again; one that follows a crash between storing and reporting must. The note
+	 * holds the submission's random id alone, apart from the submission.
+	 */
+	private Mono<Void> report(String id, Activity counted) {
+		return this.activity.record(id, counted)
+			.then(this.mongo.insert(new Document("_id", id), REPORTED))
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+			.then();
+	}
+
+	private Mono<Void> reportIfNotYet(String id, Activity counted) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id)), REPORTED)
+			.flatMap(reported -> reported ? Mono.empty() : report(id, counted));
 	}
 
 	/**
@@ -83,22 +105,24 @@ class AnonymousStore {
 	 * Stores the submission under the marker just placed. An id already stored for the same poll or
 	 * lesson is this submission, stored by an earlier attempt whose answer never arrived: the
 	 * marker stays and the result is the same. Any other failure takes the marker away again.
+	 * @return true when stored now, false when an earlier attempt had stored it
 	 */
-	private Mono<Void> store(Markers.Kind kind, String target, String learnerKey, String collection, Document submission,
-			String idField) {
+	private Mono<Boolean> store(Markers.Kind kind, String target, String learnerKey, String collection,
+			Document submission, String idField) {
 		return this.mongo.insert(submission, collection)
-			.then()
+			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, taken -> storedTarget(kind, collection, submission.getString("_id"))
 				.filter(target::equals)
-				.hasElement()
-				.flatMap(same -> same ? Mono.<Void>empty()
-						: this.markers.remove(kind, target, learnerKey).then(Mono.<Void>error(idTaken(idField)))))
+				.map(same -> false)
+				.switchIfEmpty(Mono.defer(() -> this.markers.remove(kind, target, learnerKey)
+					.then(Mono.<Boolean>error(idTaken(idField))))))
 			.onErrorResume(ex -> !(ex instanceof ApiProblem), ex -> this.markers.remove(kind, target, learnerKey)
 				.then(Mono.error(ex)))
-			.then(this.erasure.confirmNotErased(learnerKey)
+			.flatMap(fresh -> this.erasure.confirmNotErased(learnerKey)
 				.onErrorResume(ApiProblem.class, erased -> this.mongo
 					.remove(Query.query(Criteria.where("_id").is(submission.getString("_id"))), collection)
-					.then(Mono.error(erased))));
+					.then(Mono.error(erased)))
+				.thenReturn(fresh));
 	}
 
 	private static ApiProblem idTaken(String idField) {

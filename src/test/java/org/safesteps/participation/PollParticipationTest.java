@@ -156,6 +156,33 @@ class PollParticipationTest {
 			.isEqualTo("https://safesteps.org/problems/already-answered");
 	}
 
+	/**
+	 * A retry that comes after the response was counted (its activity delivered and gone from the
+	 * outbox) gets the first result and is not counted again.
+	 */
+	@Test
+	void aLateRetryIsNotCountedAgain() {
+		String learner = TestTokens.newLearner();
+		String id = UUID.randomUUID().toString();
+		long before = countedResponses();
+		respond(learner, body(id, null)).expectStatus().isCreated();
+		await().atMost(Duration.ofSeconds(10)).until(() -> countedResponses() == before + 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("activity_outbox") == 0);
+		respond(learner, body(id, null)).expectStatus().isCreated().expectBody().jsonPath("$.responseId").isEqualTo(id);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> countedResponses() == before + 1);
+	}
+
+	private long countedResponses() {
+		return this.activity.deliveries()
+			.stream()
+			.filter(delivery -> !delivery.failed())
+			.flatMap(delivery -> delivery.activities().stream())
+			.filter(Activity.PollAnswered.class::isInstance)
+			.map(Activity.PollAnswered.class::cast)
+			.filter(answered -> answered.region().equals("TH-57") && answered.pollId().equals("poll-test-open"))
+			.count();
+	}
+
 	/** A retry with the same response id gets the first result and stores nothing new; another response gets 409. */
 	@Test
 	void retriesAreSafeAndASecondResponseIsRefused() {
